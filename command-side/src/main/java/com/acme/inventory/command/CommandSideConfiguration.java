@@ -1,0 +1,85 @@
+package com.acme.inventory.command;
+
+import java.time.Clock;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.http.HttpMethod;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.acme.inventory.command.inventory.ProductInventory;
+import com.acme.inventory.command.inventory.ProductInventoryRepository;
+import com.acme.inventory.platform.security.ApiSecurity;
+import com.acme.inventory.platform.security.Role;
+import com.acme.inventory.platform.security.TokenProperties;
+import com.acme.inventory.platform.web.ProblemWriter;
+
+@Configuration(proxyBeanMethods = false)
+class CommandSideConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecurityFilterChain commandSecurity(HttpSecurity http, TokenProperties tokens, ProblemWriter problems)
+            throws Exception {
+        return ApiSecurity.filterChain(http, tokens, problems, registry -> registry
+                .requestMatchers(HttpMethod.POST, "/api/v1/inventory/**")
+                .hasAnyRole(Role.ORDER_SERVICE.name(), Role.OPERATOR.name()));
+    }
+
+    /** Products recently used stay in memory; the repository checks each against the store's head. */
+    @Bean
+    Cache productInventoryCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Snapshots are written by a background thread, never on the thread that answers the order service. */
+    @Bean
+    SpringAggregateSnapshotterFactoryBean snapshotter(PlatformTransactionManager transactionManager) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(10_000);
+        executor.setThreadNamePrefix("snapshotter-");
+        executor.initialize();
+        SpringAggregateSnapshotterFactoryBean factory = new SpringAggregateSnapshotterFactoryBean();
+        factory.setExecutor(executor);
+        factory.setTransactionManager(transactionManager);
+        return factory;
+    }
+
+    @Bean
+    SnapshotTriggerDefinition productInventorySnapshotTrigger(Snapshotter snapshotter,
+                                                              @Value("${inventory.command.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    ProductInventoryRepository productInventoryRepository(EventStore eventStore, Cache productInventoryCache,
+                                                          SnapshotTriggerDefinition productInventorySnapshotTrigger,
+                                                          ParameterResolverFactory parameterResolverFactory,
+                                                          HandlerDefinition handlerDefinition) {
+        return new ProductInventoryRepository(EventSourcingRepository.builder(ProductInventory.class)
+                .snapshotTriggerDefinition(productInventorySnapshotTrigger)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition),
+                eventStore, productInventoryCache);
+    }
+}

@@ -1,0 +1,17 @@
+package com.acme.inventory.command.inventory;
+
+import java.util.Optional;
+
+/**
+ * Per-order memory of the sales on each line, kept outside the aggregate so that loading a product
+ * costs the same after 100,000 sales as after one. Implementations write in the command's transaction,
+ * so a rolled-back command leaves no trace here either.
+ */
+public interface SaleLedger {
+
+    Optional<RecordedSale> find(String productId, LineKey line, String orderId);
+
+    void recordSale(String productId, LineKey line, String orderId, RecordedSale sale);
+
+    void recordRestoration(String productId, LineKey line, String orderId, long quantity);
+}

@@ -1,0 +1,33 @@
+package com.acme.inventory.command.inventory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The sale ledger for aggregate tests; holds what {@link JdbcSaleLedger} keeps in a table. */
+class InMemorySaleLedger implements SaleLedger {
+
+    private final Map<String, RecordedSale> sales = new HashMap<>();
+
+    @Override
+    public Optional<RecordedSale> find(String productId, LineKey line, String orderId) {
+        return Optional.ofNullable(sales.get(key(productId, line, orderId)));
+    }
+
+    @Override
+    public void recordSale(String productId, LineKey line, String orderId, RecordedSale sale) {
+        if (sales.putIfAbsent(key(productId, line, orderId), sale) != null) {
+            throw new IllegalStateException("duplicate sale " + orderId);
+        }
+    }
+
+    @Override
+    public void recordRestoration(String productId, LineKey line, String orderId, long quantity) {
+        sales.computeIfPresent(key(productId, line, orderId), (k, sale) ->
+                new RecordedSale(sale.quantity(), sale.restored() + quantity, sale.availableAfter(), sale.version()));
+    }
+
+    private static String key(String productId, LineKey line, String orderId) {
+        return productId + '|' + line.value() + '|' + orderId;
+    }
+}

@@ -1,0 +1,46 @@
+package com.acme.inventory.platform;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
+import org.springframework.beans.factory.annotation.Value;
+
+import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
+import com.acme.inventory.platform.security.ApiSecurity;
+import com.acme.inventory.platform.security.TokenProperties;
+import com.acme.inventory.platform.web.ApiExceptionHandler;
+import com.acme.inventory.platform.web.ProblemWriter;
+import com.acme.inventory.platform.web.RequestBodyLimitFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What each side imports: event store, web error handling, token security. */
+@Configuration(proxyBeanMethods = false)
+@Import({EventStoreConfiguration.class, ApiExceptionHandler.class})
+@EnableConfigurationProperties(TokenProperties.class)
+public class PlatformConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper objectMapper) {
+        return new ProblemWriter(objectMapper);
+    }
+
+    /** Fails start-up outside the local default while a token is unset or a development value. */
+    @Bean
+    Object productionTokenGuard(Environment environment, TokenProperties tokens) {
+        ApiSecurity.requireProductionTokens(environment, tokens);
+        return tokens;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${inventory.web.max-body-size:256KB}") DataSize maxBodySize, ProblemWriter problemWriter) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), problemWriter));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

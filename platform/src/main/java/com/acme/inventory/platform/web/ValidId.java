@@ -1,0 +1,31 @@
+package com.acme.inventory.platform.web;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Pattern;
+
+/** An identifier of the contract (product, variant, order): 1..64 characters of {@code [A-Za-z0-9._:-]}; null passes. */
+@Documented
+@Pattern(regexp = "[A-Za-z0-9._:-]{1,64}")
+@ReportAsSingleViolation
+@Constraint(validatedBy = {})
+@Target({FIELD, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+public @interface ValidId {
+
+    String message() default "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,57 @@
+package com.acme.inventory.platform.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Fresh PostgreSQL databases for tests: every call creates a new, empty database, so no test depends
+ * on what an earlier run left. Server and user come from TEST_PG_HOST, TEST_PG_PORT, TEST_PG_USER
+ * (defaults 127.0.0.1, 5432, postgres with trust authentication, as on the team's machines and CI).
+ */
+public final class TestDatabase {
+
+    private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("TEST_PG_PORT", "5432");
+    public static final String USER = env("TEST_PG_USER", "postgres");
+    public static final String PASSWORD = env("TEST_PG_PASSWORD", "");
+
+    private static String shared;
+
+    private TestDatabase() {
+    }
+
+    /** A database shared by the Spring test contexts of one test JVM (each test uses its own product ids). */
+    public static synchronized String sharedUrl() {
+        if (shared == null) {
+            shared = freshUrl("shared");
+        }
+        return shared;
+    }
+
+    /** Creates a new empty database and returns its JDBC URL. */
+    public static String freshUrl(String purpose) {
+        String name = ("inventory_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name + " on " + HOST + ":" + PORT
+                    + " (is PostgreSQL running? see README, Tests)", e);
+        }
+        return url(name);
+    }
+
+    private static String url(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

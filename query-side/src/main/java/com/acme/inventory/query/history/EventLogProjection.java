@@ -1,0 +1,45 @@
+package com.acme.inventory.query.history;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.acme.inventory.api.InventoryEvent;
+import com.acme.inventory.query.admin.Projections;
+
+/** The event-log projection: each product's history, one row per event, keyed by version (so inserted once). */
+@Component
+@ProcessingGroup(Projections.EVENT_LOG)
+class EventLogProjection {
+
+    private final JdbcTemplate jdbc;
+
+    EventLogProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(InventoryEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt) {
+        long version = sequenceNumber + 1;
+        jdbc.update("""
+                        INSERT INTO stock_event_log (product_id, version, event_type, variant_id, quantity, delta,
+                                                     available_after, order_id, note, actor, occurred_at)
+                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
+                            (SELECT 1 FROM stock_event_log WHERE product_id = ? AND version = ?)""",
+                event.productId(), version, event.type().name(), event.variantId(), event.quantity(), event.delta(),
+                event.availableAfter(), event.orderId(), event.note(), event.actor(), occurredAt.atOffset(ZoneOffset.UTC),
+                event.productId(), version);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM stock_event_log");
+    }
+}

@@ -9,6 +9,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import com.acme.inventory.api.ErrorCode;
 
 import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
 import com.acme.inventory.platform.security.ApiSecurity;
@@ -34,6 +37,13 @@ public class PlatformConfiguration {
     Object productionTokenGuard(Environment environment, TokenProperties tokens) {
         ApiSecurity.requireProductionTokens(environment, tokens);
         return tokens;
+    }
+
+    /** Requests the firewall refuses (encoded slashes, percent signs...) get a problem body too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problemWriter) {
+        return (request, response, rejected) -> problemWriter.write(request, response, ErrorCode.MALFORMED_REQUEST,
+                "The request URL is not acceptable.");
     }
 
     @Bean

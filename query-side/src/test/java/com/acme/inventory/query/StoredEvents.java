@@ -1,0 +1,33 @@
+package com.acme.inventory.query;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import com.acme.inventory.api.InventoryEvent;
+
+/** Appends a product's events straight to the event store, as the command side would. */
+public final class StoredEvents {
+
+    private final EventStore eventStore;
+    private final String productId;
+    private final AtomicLong nextSequence = new AtomicLong();
+
+    public StoredEvents(EventStore eventStore, String productId) {
+        this.eventStore = eventStore;
+        this.productId = productId;
+    }
+
+    public StoredEvents append(InventoryEvent... events) {
+        for (InventoryEvent event : events) {
+            eventStore.publish(new GenericDomainEventMessage<>("ProductInventory", productId,
+                    nextSequence.getAndIncrement(), event));
+        }
+        return this;
+    }
+
+    public long version() {
+        return nextSequence.get();
+    }
+}

@@ -1,0 +1,65 @@
+package com.acme.inventory.query.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.acme.inventory.api.InventoryEvent;
+import com.acme.inventory.api.ProductStock;
+import com.acme.inventory.api.StockDeductedForSaleEvent;
+import com.acme.inventory.api.StockInitializedEvent;
+import com.acme.inventory.api.StockRestockedEvent;
+import com.acme.inventory.query.QuerySideTest;
+
+/** The projection on its own: apply events, read; redeliver them, read the same rows. */
+@QuerySideTest
+class StockCacheProjectionTest {
+
+    @Autowired
+    StockCacheProjection projection;
+    @Autowired
+    StockReader reader;
+
+    private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private void applyAll(List<InventoryEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            projection.on(events.get(i), i, t0.plusSeconds(i));
+        }
+    }
+
+    @Test
+    void redeliveredEventsLeaveTheSameRows() {
+        String product = "direct-" + UUID.randomUUID();
+        List<InventoryEvent> events = List.of(
+                new StockInitializedEvent(product, "a", 10, 10, "x"),
+                new StockInitializedEvent(product, "b", 1, 1, "x"),
+                new StockDeductedForSaleEvent(product, "a", "o-1", 4, 6, "x"),
+                new StockRestockedEvent(product, "b", 2, 3, null, "x"));
+        applyAll(events);
+        ProductStock once = reader.product(product).orElseThrow();
+
+        applyAll(events);
+        applyAll(events.subList(0, 2));
+
+        assertThat(reader.product(product)).contains(once);
+        assertThat(once.version()).isEqualTo(4);
+        assertThat(once.totalAvailable()).isEqualTo(9);
+        assertThat(once.lines()).extracting(ProductStock.LineStock::available).containsExactly(6L, 3L);
+    }
+
+    @Test
+    void anOlderEventNeverOverwritesANewerRow() {
+        String product = "direct-" + UUID.randomUUID();
+        projection.on(new StockInitializedEvent(product, "a", 10, 10, "x"), 0, t0);
+        projection.on(new StockDeductedForSaleEvent(product, "a", "o-1", 4, 6, "x"), 1, t0.plusSeconds(1));
+        projection.on(new StockInitializedEvent(product, "a", 10, 10, "x"), 0, t0);
+
+        assertThat(reader.product(product).orElseThrow().lines().get(0).available()).isEqualTo(6);
+    }
+}

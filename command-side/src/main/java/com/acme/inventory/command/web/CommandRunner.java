@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -23,10 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.inventory.api.ErrorCode;
 import com.acme.inventory.api.RuleViolation;
+import com.acme.inventory.command.idempotency.IdempotencyInterceptor;
 import com.acme.inventory.command.idempotency.IdempotencyRecord;
 import com.acme.inventory.command.idempotency.IdempotencyStore;
 import com.acme.inventory.platform.web.ApiProblems;
@@ -37,10 +39,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends one command and turns its outcome into the HTTP response, in one database transaction with
- * the command's events and, when the request carries an Idempotency-Key, its stored first response.
- * Conflicting writers (same product, same key, same order line) are retried from fresh state with
- * bounded, jittered back-off; rule violations are answered at once and never retried.
+ * Sends one command and turns its outcome into the HTTP response. With an Idempotency-Key, the
+ * {@link IdempotencyInterceptor} stores the response in the command's own transaction, and a stored
+ * response is replayed instead of running the command again. Conflicting writers (same product, same
+ * key, same order line) are retried from fresh state with bounded, jittered back-off; rule violations
+ * are answered at once and never retried.
  */
 @Component
 class CommandRunner {
@@ -50,7 +53,6 @@ class CommandRunner {
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
 
     private final CommandGateway commandGateway;
-    private final TransactionTemplate transaction;
     private final IdempotencyStore idempotency;
     private final ObjectMapper objectMapper;
     private final int maxAttempts;
@@ -58,12 +60,11 @@ class CommandRunner {
     private final Counter retries;
     private final Counter exhausted;
 
-    CommandRunner(CommandGateway commandGateway, TransactionTemplate transaction, IdempotencyStore idempotency,
+    CommandRunner(CommandGateway commandGateway, IdempotencyStore idempotency,
                   ObjectMapper objectMapper, MeterRegistry meters,
-                  @Value("${inventory.command.max-attempts:12}") int maxAttempts,
-                  @Value("${inventory.command.max-backoff:50ms}") Duration maxBackoff) {
+                  @Value("${inventory.command.max-attempts:25}") int maxAttempts,
+                  @Value("${inventory.command.max-backoff:100ms}") Duration maxBackoff) {
         this.commandGateway = commandGateway;
-        this.transaction = transaction;
         this.idempotency = idempotency;
         this.objectMapper = objectMapper;
         this.maxAttempts = maxAttempts;
@@ -81,6 +82,8 @@ class CommandRunner {
 
     ResponseEntity<String> run(CommandCall call) {
         String fingerprint = call.idempotencyKey() == null ? null : fingerprint(call);
+        MetaData metaData = fingerprint == null ? MetaData.emptyInstance()
+                : IdempotencyInterceptor.metaData(call.idempotencyKey(), fingerprint, call.successStatus().value());
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (fingerprint != null) {
                 Optional<IdempotencyRecord> stored = idempotency.find(call.idempotencyKey());
@@ -89,12 +92,9 @@ class CommandRunner {
                 }
             }
             try {
-                return transaction.execute(status -> {
-                    Object result = commandGateway.sendAndWait(call.command());
-                    Reply reply = new Reply(call.successStatus().value(), json(result));
-                    store(call, fingerprint, reply);
-                    return reply.toResponse(false);
-                });
+                Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(call.command())
+                        .andMetaData(metaData));
+                return new Reply(call.successStatus().value(), json(result)).toResponse(false);
             } catch (RuntimeException failure) {
                 Optional<RuleViolation> violation = ruleViolation(failure);
                 if (violation.isPresent()) {
@@ -119,18 +119,12 @@ class CommandRunner {
         Reply reply = problem(call, violation);
         if (fingerprint != null) {
             try {
-                transaction.executeWithoutResult(status -> store(call, fingerprint, reply));
+                idempotency.save(new IdempotencyRecord(call.idempotencyKey(), fingerprint, reply.status(), reply.body()));
             } catch (DuplicateKeyException concurrentDuplicate) {
                 return replay(idempotency.find(call.idempotencyKey()).orElseThrow(), fingerprint, call);
             }
         }
         return reply.toResponse(false);
-    }
-
-    private void store(CommandCall call, String fingerprint, Reply reply) {
-        if (fingerprint != null) {
-            idempotency.save(new IdempotencyRecord(call.idempotencyKey(), fingerprint, reply.status(), reply.body()));
-        }
     }
 
     private ResponseEntity<String> replay(IdempotencyRecord stored, String fingerprint, CommandCall call) {

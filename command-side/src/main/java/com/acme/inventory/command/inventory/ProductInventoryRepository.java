@@ -29,7 +29,11 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
 
     @Override
     protected EventSourcedAggregate<ProductInventory> doLoadWithLock(String productId, Long expectedVersion) {
+        boolean cached = cache.containsKey(productId);
         EventSourcedAggregate<ProductInventory> aggregate = super.doLoadWithLock(productId, expectedVersion);
+        if (!cached) {
+            return aggregate;
+        }
         Long newest = eventStore.lastSequenceNumberFor(productId).orElse(null);
         if (Objects.equals(aggregate.version(), newest)) {
             return aggregate;

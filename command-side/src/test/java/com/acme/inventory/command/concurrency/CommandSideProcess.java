@@ -1,0 +1,82 @@
+package com.acme.inventory.command.concurrency;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.acme.inventory.command.CommandSideApplication;
+import com.acme.inventory.platform.testing.PostgresProperties;
+
+/** The command side as a separate JVM (same classpath as the tests), so that it can be SIGKILLed. */
+final class CommandSideProcess {
+
+    private final String jdbcUrl;
+    private final int port;
+    private final File log;
+    private Process process;
+
+    CommandSideProcess(String jdbcUrl, File log) throws IOException {
+        this.jdbcUrl = jdbcUrl;
+        this.log = log;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    void start() throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx512m", "-XX:+UseParallelGC",
+                "-cp", classpath, CommandSideApplication.class.getName()));
+        command.addAll(List.of(PostgresProperties.args(jdbcUrl, "--server.port=" + port)));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        awaitReady();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close of connections or transactions. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("command side exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("command side not ready in 90 s, see " + log);
+    }
+}

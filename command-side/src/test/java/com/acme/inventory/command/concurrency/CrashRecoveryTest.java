@@ -1,0 +1,124 @@
+package com.acme.inventory.command.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import com.acme.inventory.platform.testing.TestDatabase;
+
+/**
+ * A command-side process is SIGKILLed under load and restarted; clients retry what was not answered
+ * with the same Idempotency-Keys. Every sale acknowledged before the crash has exactly one event, and
+ * no sale has two.
+ */
+class CrashRecoveryTest {
+
+    private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);
+
+    private static final int PRODUCTS = 20;
+    private static final int CLIENTS = 16;
+
+    record Sale(String product, String orderId) {
+
+        String path() {
+            return "/api/v1/inventory/" + product + "/sales";
+        }
+
+        String body() {
+            return "{\"orderId\":\"" + orderId + "\",\"variantId\":\"v\",\"quantity\":1}";
+        }
+
+        String key() {
+            return "key-" + orderId;
+        }
+    }
+
+    @Test
+    void acknowledgedSalesSurviveAKillAndRetriesNeverDoubleThem() throws Exception {
+        String url = TestDatabase.freshUrl("crash");
+        File logFile = new File("target/crash-recovery-command-side.log");
+        CommandSideProcess commandSide = new CommandSideProcess(url, logFile);
+        commandSide.start();
+        try {
+            CommandClient client = new CommandClient(commandSide.port());
+            for (int p = 0; p < PRODUCTS; p++) {
+                assertThat(client.post("/api/v1/inventory/crash-" + p + "/initial-stock",
+                        "{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000000000}]}", null).status()).isEqualTo(201);
+            }
+
+            Queue<Sale> acknowledged = new ConcurrentLinkedQueue<>();
+            Queue<Sale> unanswered = new ConcurrentLinkedQueue<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger sequence = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> {
+                    while (running.get()) {
+                        int n = sequence.getAndIncrement();
+                        Sale sale = new Sale("crash-" + (n % PRODUCTS), "o-" + n);
+                        try {
+                            CommandClient.Reply reply = client.post(sale.path(), sale.body(), sale.key());
+                            (reply.status() == 200 ? acknowledged : unanswered).add(sale);
+                        } catch (IOException connectionLost) {
+                            unanswered.add(sale);
+                        }
+                    }
+                });
+            }
+
+            Thread.sleep(Duration.ofSeconds(5).toMillis());
+            int warmedUp = acknowledged.size();
+            long windowStart = System.nanoTime();
+            Thread.sleep(Duration.ofSeconds(2).toMillis());
+            double rate = (acknowledged.size() - warmedUp) / ((System.nanoTime() - windowStart) / 1e9);
+            commandSide.kill();
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            log.info("Killed the command side at {} acknowledged sales ({} per second); {} unanswered",
+                    acknowledged.size(), Math.round(rate), unanswered.size());
+            assertThat(rate).as("load before the kill, commands per second").isGreaterThanOrEqualTo(200);
+            assertThat(unanswered).as("requests in flight when the process died").isNotEmpty();
+
+            commandSide.start();
+            List<Sale> retried = new ArrayList<>();
+            for (Sale sale : unanswered) {
+                assertThat(client.post(sale.path(), sale.body(), sale.key()).status()).as(sale.toString()).isEqualTo(200);
+                retried.add(sale);
+            }
+
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, TestDatabase.USER, TestDatabase.PASSWORD));
+            Map<String, Long> eventsPerOrder = new java.util.HashMap<>();
+            jdbc.query("""
+                    SELECT convert_from(payload, 'UTF8')::jsonb ->> 'orderId', COUNT(*) FROM domain_event_entry
+                    WHERE payload_type = 'com.acme.inventory.api.StockDeductedForSaleEvent' GROUP BY 1""",
+                    rs -> {
+                        eventsPerOrder.put(rs.getString(1), rs.getLong(2));
+                    });
+            assertThat(eventsPerOrder.values()).as("no sale recorded twice").allMatch(count -> count == 1);
+            assertThat(acknowledged).allSatisfy(sale -> assertThat(eventsPerOrder).containsEntry(sale.orderId(), 1L));
+            assertThat(retried).allSatisfy(sale -> assertThat(eventsPerOrder).containsEntry(sale.orderId(), 1L));
+            assertThat(eventsPerOrder).hasSize(acknowledged.size() + retried.size());
+        } finally {
+            commandSide.stop();
+        }
+    }
+}

@@ -38,6 +38,11 @@ final class InventoryClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply queryPost(String path) {
+        return send(HttpRequest.newBuilder(URI.create(queryBase + path))
+                .header("Authorization", "Bearer " + queryToken).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     Reply query(String path) {
         return send(HttpRequest.newBuilder(URI.create(queryBase + path))
                 .header("Authorization", "Bearer " + queryToken).GET());

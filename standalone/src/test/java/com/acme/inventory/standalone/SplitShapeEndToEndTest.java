@@ -75,4 +75,29 @@ class SplitShapeEndToEndTest {
         assertThat(history.get(5).get("note").asText()).isEqualTo("cycle count");
         assertThat(history.get(5).get("actor").asText()).isEqualTo("order-service");
     }
+
+    @Test
+    void aReadWithTheVersionACommandReturnedSeesThatWrite() {
+        String product = "ryw-" + UUID.randomUUID();
+        assertThat(client.command("/api/v1/inventory/" + product + "/initial-stock",
+                "{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000}]}").status()).isEqualTo(201);
+        for (int i = 0; i < 100; i++) {
+            InventoryClient.Reply command = i % 2 == 0
+                    ? client.command("/api/v1/inventory/" + product + "/sales",
+                            "{\"orderId\":\"o-" + i + "\",\"variantId\":\"v\",\"quantity\":1}")
+                    : client.command("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"v\",\"quantity\":2}");
+            assertThat(command.status()).isEqualTo(200);
+            long version = command.body().get("version").asLong();
+            long available = command.body().get("available").asLong();
+
+            InventoryClient.Reply read = client.query("/api/v1/stock/" + product + "/variants/v?minVersion=" + version);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.raw().headers().firstValue("Inventory-Stale")).as("read after command %d", i).isEmpty();
+            assertThat(read.raw().headers().firstValue("Inventory-Projection-Lag-Ms")).isPresent();
+            assertThat(read.body().get("version").asLong()).isGreaterThanOrEqualTo(version);
+            if (read.body().get("version").asLong() == version) {
+                assertThat(read.body().get("available").asLong()).isEqualTo(available);
+            }
+        }
+    }
 }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.acme.inventory.command.CommandSideApplication;
+import com.acme.inventory.platform.testing.ServiceProcess;
 import com.acme.inventory.platform.testing.TestDatabase;
 
 /**
@@ -55,7 +57,7 @@ class CrashRecoveryTest {
     void acknowledgedSalesSurviveAKillAndRetriesNeverDoubleThem() throws Exception {
         String url = TestDatabase.freshUrl("crash");
         File logFile = new File("target/crash-recovery-command-side.log");
-        CommandSideProcess commandSide = new CommandSideProcess(url, logFile);
+        ServiceProcess commandSide = new ServiceProcess(CommandSideApplication.class.getName(), url, logFile);
         commandSide.start();
         try {
             CommandClient client = new CommandClient(commandSide.port());

@@ -13,11 +13,15 @@ import org.springframework.stereotype.Component;
 
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.query.admin.Projections;
+import com.acme.inventory.query.admin.RebuildableProjection;
 
-/** The event-log projection: each product's history, one row per event, keyed by version (so inserted once). */
+/**
+ * The event-log projection: each product's history, one row per event, keyed by version (so inserted
+ * once; a replay rewrites the rows it marked pending).
+ */
 @Component
 @ProcessingGroup(Projections.EVENT_LOG)
-class EventLogProjection {
+class EventLogProjection implements RebuildableProjection {
 
     private final JdbcTemplate jdbc;
 
@@ -28,6 +32,17 @@ class EventLogProjection {
     @EventHandler
     void on(InventoryEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt) {
         long version = sequenceNumber + 1;
+        int rebuilt = jdbc.update("""
+                        UPDATE stock_event_log SET event_type = ?, variant_id = ?, quantity = ?, delta = ?,
+                               available_after = ?, order_id = ?, note = ?, actor = ?, occurred_at = ?,
+                               rebuild_pending = FALSE
+                        WHERE product_id = ? AND version = ? AND rebuild_pending""",
+                event.type().name(), event.variantId(), event.quantity(), event.delta(), event.availableAfter(),
+                event.orderId(), event.note(), event.actor(), occurredAt.atOffset(ZoneOffset.UTC),
+                event.productId(), version);
+        if (rebuilt > 0) {
+            return;
+        }
         jdbc.update("""
                         INSERT INTO stock_event_log (product_id, version, event_type, variant_id, quantity, delta,
                                                      available_after, order_id, note, actor, occurred_at)
@@ -40,6 +55,16 @@ class EventLogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM stock_event_log");
+        jdbc.update("UPDATE stock_event_log SET rebuild_pending = TRUE");
+    }
+
+    @Override
+    public String projectionName() {
+        return Projections.EVENT_LOG;
+    }
+
+    @Override
+    public void removeRowsWithoutEvents() {
+        jdbc.update("DELETE FROM stock_event_log WHERE rebuild_pending");
     }
 }

@@ -104,7 +104,7 @@ class StockQueryController {
     private <T> ResponseEntity<T> respond(T body, boolean fresh) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header(LAG_HEADER, Long.toString(positions.lagMillis(Projections.STOCK_CACHE)));
-        if (!fresh) {
+        if (!fresh || positions.replaying(Projections.STOCK_CACHE)) {
             response.header(STALE_HEADER, "true");
         }
         return response.body(body);

@@ -1,4 +1,4 @@
-package com.acme.inventory.command.concurrency;
+package com.acme.inventory.platform.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,18 +11,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.acme.inventory.command.CommandSideApplication;
-import com.acme.inventory.platform.testing.PostgresProperties;
+/**
+ * One side of the service as a separate JVM on the test classpath, on PostgreSQL, so that a test can
+ * SIGKILL it and start it again on the same port.
+ */
+public final class ServiceProcess {
 
-/** The command side as a separate JVM (same classpath as the tests), so that it can be SIGKILLed. */
-final class CommandSideProcess {
-
+    private final String mainClass;
     private final String jdbcUrl;
     private final int port;
     private final File log;
     private Process process;
 
-    CommandSideProcess(String jdbcUrl, File log) throws IOException {
+    public ServiceProcess(String mainClass, String jdbcUrl, File log) throws IOException {
+        this.mainClass = mainClass;
         this.jdbcUrl = jdbcUrl;
         this.log = log;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -30,15 +32,15 @@ final class CommandSideProcess {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx512m", "-XX:+UseParallelGC",
-                "-cp", classpath, CommandSideApplication.class.getName()));
+                "-cp", classpath, mainClass));
         command.addAll(List.of(PostgresProperties.args(jdbcUrl, "--server.port=" + port)));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
@@ -46,12 +48,12 @@ final class CommandSideProcess {
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of connections or transactions. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             process.waitFor();
@@ -63,7 +65,7 @@ final class CommandSideProcess {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("command side exited with " + process.exitValue() + ", see " + log);
+                throw new IllegalStateException(mainClass + " exited with " + process.exitValue() + ", see " + log);
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
@@ -77,6 +79,6 @@ final class CommandSideProcess {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("command side not ready in 90 s, see " + log);
+        throw new IllegalStateException(mainClass + " not ready in 90 s, see " + log);
     }
 }

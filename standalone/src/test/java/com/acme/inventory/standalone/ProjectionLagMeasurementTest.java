@@ -35,8 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Measures (and logs; it asserts completeness, not time) how long a sale takes to become visible on
- * the query side with command side and query side in two processes, at a steady 200 commands a second for 10 seconds (after 10
- * seconds of warm-up at the same rate). A command is
+ * the query side with command side and query side in two processes, at a steady 200 commands a second for 10 seconds (after 30
+ * seconds at the same rate, so that both JVMs have compiled their hot paths). A command is
  * "acknowledged" when its 2xx response arrives; it is "visible" when a batch read, repeated every 2 ms by an observer, first shows its product at that version or later. The lag of a command is
  * visible minus acknowledged, 0 when the projection was faster than the response.
  */
@@ -48,7 +48,7 @@ class ProjectionLagMeasurementTest {
     private static final int SECONDS = 10;
     private static final int SENDERS = 8;
     /** Seconds at the same rate before measuring, so that the JIT has compiled the hot paths. */
-    private static final int WARM_UP_SECONDS = 10;
+    private static final int WARM_UP_SECONDS = 30;
 
     private static ServiceProcess commandSide;
     private static ServiceProcess querySide;

@@ -1,7 +1,11 @@
 package com.acme.inventory.query.history;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,10 +18,11 @@ import org.springframework.stereotype.Component;
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.query.admin.Projections;
 import com.acme.inventory.query.admin.RebuildableProjection;
+import com.acme.inventory.query.processing.BatchWrites;
 
 /**
  * The event-log projection: each product's history, one row per event, keyed by version (so inserted
- * once; a replay rewrites the rows it marked pending).
+ * once; a replay rewrites the rows it marked pending). A processor batch is merged in one statement.
  */
 @Component
 @ProcessingGroup(Projections.EVENT_LOG)
@@ -29,28 +34,56 @@ class EventLogProjection implements RebuildableProjection {
         this.jdbc = jdbc;
     }
 
+    record Row(InventoryEvent event, long version, OffsetDateTime occurredAt) {
+    }
+
     @EventHandler
     void on(InventoryEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt) {
-        long version = sequenceNumber + 1;
-        int rebuilt = jdbc.update("""
-                        UPDATE stock_event_log SET event_type = ?, variant_id = ?, quantity = ?, delta = ?,
-                               available_after = ?, order_id = ?, note = ?, actor = ?, occurred_at = ?,
-                               rebuild_pending = FALSE
-                        WHERE product_id = ? AND version = ? AND rebuild_pending""",
-                event.type().name(), event.variantId(), event.quantity(), event.delta(), event.availableAfter(),
-                event.orderId(), event.note(), event.actor(), occurredAt.atOffset(ZoneOffset.UTC),
-                event.productId(), version);
-        if (rebuilt > 0) {
-            return;
+        Row row = new Row(event, sequenceNumber + 1, occurredAt.atOffset(ZoneOffset.UTC));
+        BatchWrites.add(Projections.EVENT_LOG, ArrayList<Row>::new, rows -> rows.add(row), this::write);
+    }
+
+    private void write(List<Row> rows) {
+        for (List<Row> chunk : BatchWrites.chunks(rows)) {
+            jdbc.update(merge(chunk.size()), (PreparedStatement ps) -> {
+                int i = 1;
+                for (Row row : chunk) {
+                    InventoryEvent event = row.event();
+                    ps.setString(i++, event.productId());
+                    ps.setLong(i++, row.version());
+                    ps.setString(i++, event.type().name());
+                    BatchWrites.setNullableString(ps, i++, event.variantId());
+                    ps.setLong(i++, event.quantity());
+                    ps.setLong(i++, event.delta());
+                    ps.setLong(i++, event.availableAfter());
+                    BatchWrites.setNullableString(ps, i++, event.orderId());
+                    BatchWrites.setNullableString(ps, i++, event.note());
+                    BatchWrites.setNullableString(ps, i++, event.actor());
+                    ps.setObject(i++, row.occurredAt());
+                }
+            });
         }
-        jdbc.update("""
-                        INSERT INTO stock_event_log (product_id, version, event_type, variant_id, quantity, delta,
-                                                     available_after, order_id, note, actor, occurred_at)
-                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
-                            (SELECT 1 FROM stock_event_log WHERE product_id = ? AND version = ?)""",
-                event.productId(), version, event.type().name(), event.variantId(), event.quantity(), event.delta(),
-                event.availableAfter(), event.orderId(), event.note(), event.actor(), occurredAt.atOffset(ZoneOffset.UTC),
-                event.productId(), version);
+    }
+
+    private static String merge(int rows) {
+        return """
+                MERGE INTO stock_event_log t
+                USING (VALUES %s) AS s(product_id, version, event_type, variant_id, quantity, delta, available_after,
+                                       order_id, note, actor, occurred_at)
+                ON t.product_id = s.product_id AND t.version = s.version
+                WHEN MATCHED AND t.rebuild_pending THEN
+                    UPDATE SET event_type = s.event_type, variant_id = s.variant_id, quantity = s.quantity,
+                               delta = s.delta, available_after = s.available_after, order_id = s.order_id,
+                               note = s.note, actor = s.actor, occurred_at = s.occurred_at, rebuild_pending = FALSE
+                WHEN NOT MATCHED THEN
+                    INSERT (product_id, version, event_type, variant_id, quantity, delta, available_after, order_id,
+                            note, actor, occurred_at)
+                    VALUES (s.product_id, s.version, s.event_type, s.variant_id, s.quantity, s.delta, s.available_after,
+                            s.order_id, s.note, s.actor, s.occurred_at)"""
+                .formatted(BatchWrites.values(rows, "(CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS VARCHAR(32)), "
+                        + "CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+                        + "CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(64)), "
+                        + "CAST(? AS TIMESTAMP WITH TIME ZONE))"));
     }
 
     @ResetHandler

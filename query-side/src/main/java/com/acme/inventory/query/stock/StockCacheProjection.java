@@ -1,8 +1,12 @@
 package com.acme.inventory.query.stock;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,12 +19,14 @@ import org.springframework.stereotype.Component;
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.query.admin.Projections;
 import com.acme.inventory.query.admin.RebuildableProjection;
+import com.acme.inventory.query.processing.BatchWrites;
 
 /**
  * The stock-cache projection: one row per product (its version) and one per stock line. Each event
  * carries the line's resulting units, so a row is set, not incremented, and only by a newer version
- * (or when a replay marked it pending): redelivery and replay leave the same rows. Runs in the
- * processor's transaction with its token.
+ * (or when a replay marked it pending): redelivery and replay leave the same rows. The newest state of
+ * each row in a processor batch is merged in one statement per table, in the batch's transaction with
+ * the processor's token.
  */
 @Component
 @ProcessingGroup(StockCacheProjection.NAME)
@@ -34,33 +40,85 @@ class StockCacheProjection implements RebuildableProjection {
         this.jdbc = jdbc;
     }
 
+    record LineRow(String productId, String lineKey, String variantId, long available, long version, OffsetDateTime at) {
+    }
+
+    record ProductRow(String productId, long version, OffsetDateTime at) {
+    }
+
+    /** The newest state per line and per product seen in one processor batch. */
+    static final class Batch {
+        final Map<String, LineRow> lines = new HashMap<>();
+        final Map<String, ProductRow> products = new HashMap<>();
+
+        void add(InventoryEvent event, long version, OffsetDateTime at) {
+            String lineKey = event.variantId() == null ? "" : event.variantId();
+            lines.merge(event.productId() + '\u0000' + lineKey,
+                    new LineRow(event.productId(), lineKey, event.variantId(), event.availableAfter(), version, at),
+                    (a, b) -> a.version() >= b.version() ? a : b);
+            products.merge(event.productId(), new ProductRow(event.productId(), version, at),
+                    (a, b) -> a.version() >= b.version() ? a : b);
+        }
+    }
+
     @EventHandler
     void on(InventoryEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt) {
-        long version = sequenceNumber + 1;
         OffsetDateTime at = occurredAt.atOffset(ZoneOffset.UTC);
-        String lineKey = event.variantId() == null ? "" : event.variantId();
-        int lines = jdbc.update("""
-                        UPDATE stock_line SET available = ?, version = ?, updated_at = ?, rebuild_pending = FALSE
-                        WHERE product_id = ? AND line_key = ? AND (version < ? OR rebuild_pending)""",
-                event.availableAfter(), version, at, event.productId(), lineKey, version);
-        if (lines == 0) {
-            jdbc.update("""
-                            INSERT INTO stock_line (product_id, line_key, variant_id, available, version, updated_at)
-                            SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
-                                (SELECT 1 FROM stock_line WHERE product_id = ? AND line_key = ?)""",
-                    event.productId(), lineKey, event.variantId(), event.availableAfter(), version, at,
-                    event.productId(), lineKey);
+        BatchWrites.add(NAME, Batch::new, batch -> batch.add(event, sequenceNumber + 1, at), this::write);
+    }
+
+    private void write(Batch batch) {
+        for (List<LineRow> chunk : BatchWrites.chunks(batch.lines.values())) {
+            jdbc.update(mergeLines(chunk.size()), (PreparedStatement ps) -> {
+                int i = 1;
+                for (LineRow row : chunk) {
+                    ps.setString(i++, row.productId());
+                    ps.setString(i++, row.lineKey());
+                    BatchWrites.setNullableString(ps, i++, row.variantId());
+                    ps.setLong(i++, row.available());
+                    ps.setLong(i++, row.version());
+                    ps.setObject(i++, row.at());
+                }
+            });
         }
-        int products = jdbc.update("""
-                        UPDATE stock_product SET version = ?, updated_at = ?, rebuild_pending = FALSE
-                        WHERE product_id = ? AND (version < ? OR rebuild_pending)""",
-                version, at, event.productId(), version);
-        if (products == 0) {
-            jdbc.update("""
-                            INSERT INTO stock_product (product_id, version, updated_at)
-                            SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM stock_product WHERE product_id = ?)""",
-                    event.productId(), version, at, event.productId());
+        for (List<ProductRow> chunk : BatchWrites.chunks(batch.products.values())) {
+            jdbc.update(mergeProducts(chunk.size()), (PreparedStatement ps) -> {
+                int i = 1;
+                for (ProductRow row : chunk) {
+                    ps.setString(i++, row.productId());
+                    ps.setLong(i++, row.version());
+                    ps.setObject(i++, row.at());
+                }
+            });
         }
+    }
+
+    /** Standard SQL MERGE (PostgreSQL 15+, H2): update a row only from a newer version or when pending. */
+    private static String mergeLines(int rows) {
+        return """
+                MERGE INTO stock_line t
+                USING (VALUES %s) AS s(product_id, line_key, variant_id, available, version, updated_at)
+                ON t.product_id = s.product_id AND t.line_key = s.line_key
+                WHEN MATCHED AND (t.version < s.version OR t.rebuild_pending) THEN
+                    UPDATE SET available = s.available, version = s.version, updated_at = s.updated_at,
+                               rebuild_pending = FALSE
+                WHEN NOT MATCHED THEN
+                    INSERT (product_id, line_key, variant_id, available, version, updated_at)
+                    VALUES (s.product_id, s.line_key, s.variant_id, s.available, s.version, s.updated_at)"""
+                .formatted(BatchWrites.values(rows, "(CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), "
+                        + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE))"));
+    }
+
+    private static String mergeProducts(int rows) {
+        return """
+                MERGE INTO stock_product t
+                USING (VALUES %s) AS s(product_id, version, updated_at)
+                ON t.product_id = s.product_id
+                WHEN MATCHED AND (t.version < s.version OR t.rebuild_pending) THEN
+                    UPDATE SET version = s.version, updated_at = s.updated_at, rebuild_pending = FALSE
+                WHEN NOT MATCHED THEN
+                    INSERT (product_id, version, updated_at) VALUES (s.product_id, s.version, s.updated_at)"""
+                .formatted(BatchWrites.values(rows, "(CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE))"));
     }
 
     /** Rows stay readable during a replay; each is rebuilt by its product's events (see V4 migration). */
@@ -70,7 +128,6 @@ class StockCacheProjection implements RebuildableProjection {
         jdbc.update("UPDATE stock_product SET rebuild_pending = TRUE");
     }
 
-    /** After a replay: rows that no event rebuilt belong to no product history. */
     @Override
     public String projectionName() {
         return NAME;

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Reads what bench/run produced (Gatling stats, pgbench output, samples) and prints the results table."""
+import glob
+import json
+import os
+import re
+import sys
+
+
+def stats(folder):
+    """Gatling writes its figures as a JavaScript object (js/stats.js); keys are made JSON here."""
+    files = glob.glob(os.path.join(folder, "*", "js", "stats.js"))
+    if not files:
+        return None
+    with open(files[0]) as f:
+        text = f.read()
+    start = text.index("{", text.index("var stats"))
+    depth = 0
+    for end in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        if depth == 0:
+            break
+    return json.loads(re.sub(r'(^|[{,\s])([A-Za-z_][A-Za-z0-9_]*)\s*:', r'\1"\2":', text[start:end + 1]))
+
+
+def request(folder, name):
+    data = stats(folder)
+    if data is None:
+        return None
+    for entry in data.get("contents", {}).values():
+        if entry.get("name") == name:
+            return entry["stats"]
+    return None
+
+
+def figure(stat, key):
+    if not stat or key not in stat:
+        return None
+    try:
+        return float(stat[key]["ok"])
+    except ValueError:
+        return None
+
+
+def pgbench_tps(path):
+    try:
+        with open(path) as f:
+            match = re.search(r"tps = ([0-9.]+)", f.read())
+        return float(match.group(1)) if match else None
+    except OSError:
+        return None
+
+
+def fmt(value, digits=0):
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}"
+
+
+def main():
+    if sys.argv[1] == "rate":
+        stat = request(sys.argv[2], sys.argv[3])
+        print(figure(stat, "meanNumberOfRequestsPerSecond") or 1)
+        return
+    out, seconds, clients = sys.argv[2], sys.argv[3], sys.argv[4]
+    rows = []
+    ko_total = 0
+    ok_sales = 0
+
+    def service_row(scenario, folder, name, baseline_log, target, target_ratio):
+        nonlocal ko_total
+        stat = request(os.path.join(out, folder), name)
+        tput = figure(stat, "meanNumberOfRequestsPerSecond")
+        ko = int(stat["numberOfRequests"]["ko"]) if stat else None
+        ko_total += ko or 0
+        base = pgbench_tps(os.path.join(out, baseline_log)) if baseline_log else None
+        ratio = tput / base if tput and base else None
+        met = "yes" if ratio is not None and ratio >= target_ratio else "no"
+        rows.append([scenario, fmt(tput), fmt(figure(stat, "percentiles1"), 1), fmt(figure(stat, "percentiles2"), 1),
+                     fmt(figure(stat, "percentiles3"), 1), fmt(ko), fmt(base), fmt(ratio, 2), target, met])
+        return stat
+
+    s1 = service_row("S1 sales, 10,000 products", "gatling-S1", "S1 sale", "baseline-S1.log", ">= 0.5x", 0.5)
+    s2 = service_row("S2 sales, one hot product", "gatling-S2", "S2 sale", "baseline-S2.log", ">= 0.7x", 0.7)
+    service_row("S3 batch read of 50", "gatling-S3", "S3 batch read", "baseline-S3.log", ">= 0.5x", 0.5)
+    for stat in (s1, s2, request(os.path.join(out, "warmup-S1"), "S1 sale"), request(os.path.join(out, "gatling-S4"), "S4 sale"),
+                 request(os.path.join(out, "gatling-S6"), "S6 sale new product")):
+        ok_sales += int(stat["numberOfRequests"]["ok"]) if stat else 0
+
+    sale4 = request(os.path.join(out, "gatling-S4"), "S4 sale")
+    visible = request(os.path.join(out, "gatling-S4"), "S4 visible")
+    for stat in (sale4, visible):
+        ko_total += int(stat["numberOfRequests"]["ko"]) if stat else 0
+    p99 = figure(visible, "percentiles2")
+    rows.append(["S4 lag at half of S1 (p99 visible)", fmt(figure(sale4, "meanNumberOfRequestsPerSecond")),
+                 fmt(figure(visible, "percentiles1"), 1), fmt(p99, 1), fmt(figure(visible, "percentiles3"), 1),
+                 fmt(int((visible or {}).get("numberOfRequests", {}).get("ko", 0))), "", "", "<= 100 ms",
+                 "yes" if p99 is not None and p99 <= 100 else "no"])
+
+    try:
+        with open(os.path.join(out, "replay.txt")) as f:
+            events, start, end, scan_ms = f.read().split()
+        rate = int(events) / (float(end) - float(start))
+        scan = int(events) / (float(scan_ms) / 1000)
+        rows.append([f"S5 replay of {int(events):,} events", fmt(rate) + " ev/s", "", "", "", "0",
+                     fmt(scan) + " ev/s (SQL scan)", fmt(rate / scan, 2), ">= 50,000 ev/s", "yes" if rate >= 50000 else "no"])
+    except (OSError, ValueError):
+        rows.append(["S5 replay", "n/a", "", "", "", "", "", "", ">= 50,000 ev/s", "no"])
+
+    deep = request(os.path.join(out, "gatling-S6"), "S6 sale 100k events")
+    fresh = request(os.path.join(out, "gatling-S6"), "S6 sale new product")
+    for stat in (deep, fresh):
+        ko_total += int(stat["numberOfRequests"]["ko"]) if stat else 0
+    d50, f50 = figure(deep, "percentiles1"), figure(fresh, "percentiles1")
+    ratio = d50 / f50 if d50 and f50 else None
+    rows.append(["S6 sale, 100k-event product vs new", fmt(figure(deep, "meanNumberOfRequestsPerSecond")),
+                 f"{fmt(d50, 1)} vs {fmt(f50, 1)}", fmt(figure(deep, "percentiles2"), 1), fmt(figure(deep, "percentiles3"), 1),
+                 fmt(int((deep or {}).get("numberOfRequests", {}).get("ko", 0))), "", fmt(ratio, 2), "p50 ratio <= 1.5",
+                 "yes" if ratio is not None and ratio <= 1.5 else "no"])
+
+    for side in ("command-side", "query-side"):
+        try:
+            with open(os.path.join(out, f"rss-{side}.txt")) as f:
+                peak = max(int(line) for line in f if line.strip()) / 1024
+        except (OSError, ValueError):
+            peak = None
+        rows.append([f"memory under S1, {side} (peak RSS MiB)", "", "", "", "", "", "", "", "<= 768 MiB",
+                     "yes" if peak is not None and peak <= 768 else "no"])
+        rows[-1][1] = fmt(peak)
+
+    header = ["scenario", "service req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "baseline tps", "ratio", "target", "met"]
+    print(f"\n{seconds} s per scenario, {clients} clients\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
+
+    with open(os.path.join(out, "consistency.json")) as f:
+        mismatches = len(json.load(f)["mismatches"])
+    with open(os.path.join(out, "sale-events.txt")) as f:
+        sale_events = int(f.read().strip())
+    with open(os.path.join(out, "stock-sum.txt")) as f:
+        stock = int(f.read().strip())
+    expected_stock = (10_000 + 2) * 1_000_000_000 - ok_sales
+    print(f"\nend state: errors {ko_total}; consistency mismatches {mismatches}; "
+          f"sale events {sale_events:,} for {ok_sales:,} acknowledged sales; "
+          f"stock {stock:,} (fold of the commands: {expected_stock:,}) -> "
+          + ("correct" if ko_total == 0 and mismatches == 0 and sale_events == ok_sales and stock == expected_stock else "NOT CORRECT"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+package inventory.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * The benchmark scenarios, one per run ({@code -Dscenario=S1} ...), driven by bench/run:
+ * S1 sales over 10,000 products, S2 sales on one hot product, S3 catalogue batch reads of 50
+ * products (16 clients looping for the duration each), S4 command-to-visible lag at a given rate, S6 sales on a product with
+ * 100,000 events against a new one.
+ */
+public class StockSimulation extends Simulation {
+
+    private static final String SCENARIO = System.getProperty("scenario", "S1");
+    private static final String COMMANDS = System.getProperty("commandUrl", "http://127.0.0.1:8080");
+    private static final String QUERIES = System.getProperty("queryUrl", "http://127.0.0.1:8081");
+    private static final String ORDER_TOKEN = System.getProperty("orderToken", "bench-order-service-token");
+    private static final String CATALOGUE_TOKEN = System.getProperty("catalogueToken", "bench-catalogue-token");
+    private static final int CLIENTS = Integer.getInteger("clients", 16);
+    private static final Duration DURATION = Duration.ofSeconds(Long.getLong("seconds", 30));
+    private static final int PRODUCTS = Integer.getInteger("products", 10_000);
+    private static final double RATE = Double.parseDouble(System.getProperty("rate", "100"));
+    private static final String RUN = System.getProperty("run", Long.toString(System.currentTimeMillis()));
+    private static final AtomicLong ORDERS = new AtomicLong();
+
+    private final HttpProtocolBuilder protocol = http
+            .acceptHeader("application/json")
+            .contentTypeHeader("application/json")
+            .shareConnections();
+
+    private static String nextOrder() {
+        return SCENARIO + "-" + RUN + "-" + ORDERS.incrementAndGet();
+    }
+
+    private static ScenarioBuilder sales(String name, boolean hot) {
+        return scenario(name).during(DURATION).on(exec(session -> session
+                        .set("product", hot ? "hot" : "b-" + ThreadLocalRandom.current().nextInt(PRODUCTS))
+                        .set("order", nextOrder()))
+                .exec(http(name + " sale").post(COMMANDS + "/api/v1/inventory/#{product}/sales")
+                        .header("Authorization", "Bearer " + ORDER_TOKEN)
+                        .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
+                        .check(status().is(200))));
+    }
+
+    private static ScenarioBuilder batchReads() {
+        return scenario("S3").during(DURATION).on(exec(session -> {
+                    int first = ThreadLocalRandom.current().nextInt(PRODUCTS - 50);
+                    StringBuilder ids = new StringBuilder();
+                    for (int i = 0; i < 50; i++) {
+                        ids.append(i == 0 ? "" : ",").append("b-").append(first + i);
+                    }
+                    return session.set("ids", ids.toString());
+                })
+                .exec(http("S3 batch read").get(QUERIES + "/api/v1/stock?productIds=#{ids}")
+                        .header("Authorization", "Bearer " + CATALOGUE_TOKEN)
+                        .check(status().is(200), jsonPath("$.items[*].productId").count().is(50))));
+    }
+
+    /** A sale, then a read that waits (minVersion) until the query side shows it: that read's time is the lag. */
+    private static ScenarioBuilder lag() {
+        return scenario("S4").exec(session -> session
+                        .set("product", "b-" + ThreadLocalRandom.current().nextInt(PRODUCTS))
+                        .set("order", nextOrder()))
+                .exec(http("S4 sale").post(COMMANDS + "/api/v1/inventory/#{product}/sales")
+                        .header("Authorization", "Bearer " + ORDER_TOKEN)
+                        .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
+                        .check(status().is(200), jsonPath("$.version").saveAs("version")))
+                .exec(http("S4 visible").get(QUERIES + "/api/v1/stock/#{product}/variants/v1?minVersion=#{version}")
+                        .header("Authorization", "Bearer " + CATALOGUE_TOKEN)
+                        .check(status().is(200), header("Inventory-Stale").notExists()));
+    }
+
+    /** Alternating sales on the product with 100,000 events and on a new one, by one client. */
+    private static ScenarioBuilder deepAgainstNew() {
+        return scenario("S6").exec(repeat(Integer.getInteger("iterations", 500)).on(
+                exec(session -> session.set("order", nextOrder()))
+                        .exec(http("S6 sale 100k events").post(COMMANDS + "/api/v1/inventory/deep/sales")
+                                .header("Authorization", "Bearer " + ORDER_TOKEN)
+                                .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
+                                .check(status().is(200)))
+                        .exec(http("S6 sale new product").post(COMMANDS + "/api/v1/inventory/fresh-" + RUN + "/sales")
+                                .header("Authorization", "Bearer " + ORDER_TOKEN)
+                                .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
+                                .check(status().is(200)))));
+    }
+
+    private PopulationBuilder population() {
+        return switch (SCENARIO) {
+            case "S1" -> sales("S1", false).injectOpen(atOnceUsers(CLIENTS));
+            case "S2" -> sales("S2", true).injectOpen(atOnceUsers(CLIENTS));
+            case "S3" -> batchReads().injectOpen(atOnceUsers(CLIENTS));
+            case "S4" -> lag().injectOpen(constantUsersPerSec(RATE).during(DURATION));
+            case "S6" -> deepAgainstNew().injectOpen(atOnceUsers(1));
+            default -> throw new IllegalArgumentException("Unknown scenario " + SCENARIO);
+        };
+    }
+
+    {
+        setUp(population()).protocols(protocol).maxDuration(DURATION.plusSeconds(300));
+    }
+}

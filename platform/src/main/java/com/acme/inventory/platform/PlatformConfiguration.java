@@ -14,7 +14,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import com.acme.inventory.api.ErrorCode;
 
 import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
-import com.acme.inventory.platform.security.ApiSecurity;
+import com.acme.inventory.platform.security.ProductionTokenGuard;
 import com.acme.inventory.platform.security.TokenProperties;
 import com.acme.inventory.platform.web.ApiExceptionHandler;
 import com.acme.inventory.platform.web.ProblemWriter;
@@ -32,11 +32,9 @@ public class PlatformConfiguration {
         return new ProblemWriter(objectMapper);
     }
 
-    /** Fails start-up outside the local default while a token is unset or a development value. */
     @Bean
-    Object productionTokenGuard(Environment environment, TokenProperties tokens) {
-        ApiSecurity.requireProductionTokens(environment, tokens);
-        return tokens;
+    ProductionTokenGuard productionTokenGuard(Environment environment, TokenProperties tokens) {
+        return new ProductionTokenGuard(environment, tokens);
     }
 
     /** Requests the firewall refuses (encoded slashes, percent signs...) get a problem body too. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,10 +150,8 @@ class ProjectionLagMeasurementTest {
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         senders.shutdown();
-        long lastWanted = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < lastWanted && !allSeen(acks, seen)) {
-            Thread.sleep(10);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .ignoreExceptions().until(() -> allSeen(acks, seen));
         observing.set(false);
         observer.get(10, TimeUnit.SECONDS);
 

@@ -1,9 +1,5 @@
 package com.acme.inventory.platform.security;
 
-import java.util.Arrays;
-
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,23 +48,5 @@ public final class ApiSecurity {
                     registry.anyRequest().hasRole(Role.OPERATOR.name());
                 });
         return http.build();
-    }
-
-    /**
-     * Outside the embedded local default, the service refuses to start with a missing token or one of
-     * the documented development values.
-     */
-    public static void requireProductionTokens(Environment environment, TokenProperties tokens) {
-        if (!environment.acceptsProfiles(Profiles.of("postgres", "prod", "production"))) {
-            return;
-        }
-        for (Role role : Role.values()) {
-            String token = tokens.tokenOf(role);
-            if (token == null || token.isBlank() || token.startsWith(TokenProperties.DEVELOPMENT_PREFIX)) {
-                throw new IllegalStateException("Token for role '" + role.actor() + "' is unset or a development value; "
-                        + "set INVENTORY_SECURITY_TOKENS_" + role.name() + " (active profiles: "
-                        + Arrays.toString(environment.getActiveProfiles()) + ")");
-            }
-        }
     }
 }

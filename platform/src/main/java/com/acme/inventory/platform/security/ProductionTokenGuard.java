@@ -1,9 +1,15 @@
 package com.acme.inventory.platform.security;
 
+import java.util.Arrays;
+
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
-/** Fails start-up outside the local default while a token is unset or a development value. */
+/**
+ * Outside the embedded local default, the service refuses to start with a missing token or one of
+ * the documented development values.
+ */
 public class ProductionTokenGuard implements InitializingBean {
 
     private final Environment environment;
@@ -16,6 +22,16 @@ public class ProductionTokenGuard implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        ApiSecurity.requireProductionTokens(environment, tokens);
+        if (!environment.acceptsProfiles(Profiles.of("postgres", "prod", "production"))) {
+            return;
+        }
+        for (Role role : Role.values()) {
+            String token = tokens.tokenOf(role);
+            if (token == null || token.isBlank() || token.startsWith(TokenProperties.DEVELOPMENT_PREFIX)) {
+                throw new IllegalStateException("Token for role '" + role.actor() + "' is unset or a development value; "
+                        + "set INVENTORY_SECURITY_TOKENS_" + role.name() + " (active profiles: "
+                        + Arrays.toString(environment.getActiveProfiles()) + ")");
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
+
 /**
  * One side of the service as a separate JVM on the test classpath, on PostgreSQL, so that a test can
  * SIGKILL it and start it again on the same port.
@@ -60,25 +62,18 @@ public final class ServiceProcess {
         }
     }
 
-    private void awaitReady() throws Exception {
+    private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(mainClass + " exited with " + process.exitValue() + ", see " + log);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(mainClass + " not ready in 90 s, see " + log);
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+        Awaitility.await(mainClass + " ready (see " + log + ")")
+                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(mainClass + " exited with " + process.exitValue() + ", see " + log);
+                    }
+                    return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
     }
 }

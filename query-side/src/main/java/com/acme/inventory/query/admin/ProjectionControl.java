@@ -14,8 +14,9 @@ class ProjectionControl {
 
     enum State { RUNNING, STOPPING, RESETTING }
 
-    record Row(String name, State state, long generation, long cleanedGeneration, String requestedBy,
-               Instant requestedAt, Instant stateChangedAt, Long resetPosition, String lastError) {
+    /** The columns the coordination reads; requested_by/at and reset_position are kept for operators' audits. */
+    record Row(String name, State state, long generation, long cleanedGeneration, Instant stateChangedAt,
+               String lastError) {
 
         boolean cleanedUp() {
             return cleanedGeneration >= generation;
@@ -80,10 +81,8 @@ class ProjectionControl {
 
     private Row query(String sql, String name) {
         return jdbc.queryForObject(sql, (rs, n) -> new Row(rs.getString("name"), State.valueOf(rs.getString("state")),
-                rs.getLong("generation"), rs.getLong("cleaned_generation"), rs.getString("requested_by"),
-                instant(rs.getObject("requested_at", OffsetDateTime.class)),
-                instant(rs.getObject("state_changed_at", OffsetDateTime.class)),
-                (Long) rs.getObject("reset_position", Long.class), rs.getString("last_error")), name);
+                rs.getLong("generation"), rs.getLong("cleaned_generation"),
+                instant(rs.getObject("state_changed_at", OffsetDateTime.class)), rs.getString("last_error")), name);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -37,6 +37,12 @@ public class ProjectionPositions {
         return position == null ? 0 : position.lagMillis();
     }
 
+    /** The lowest position over the projection's segments, as last measured; -1 before the first. */
+    public long position(String projection) {
+        Position position = latest.get(projection);
+        return position == null ? -1 : position.position();
+    }
+
     /** True while the projection rebuilds: its rows may show an older state of a product. */
     public boolean replaying(String projection) {
         Position position = latest.get(projection);

@@ -200,7 +200,7 @@ public class ReplayCoordinator {
     private void sample(String name) {
         Deque<long[]> window = samples.computeIfAbsent(name, n -> new ArrayDeque<>());
         long now = System.nanoTime();
-        long position = ProjectionTokens.lowestPosition(tokens.of(name));
+        long position = positions.position(name);
         synchronized (window) {
             if (!window.isEmpty() && position < window.peekLast()[1]) {
                 window.clear();

@@ -14,6 +14,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import com.acme.inventory.api.ErrorCode;
 
 import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
+import com.acme.inventory.platform.metrics.AxonMetricsConfiguration;
 import com.acme.inventory.platform.security.ProductionTokenGuard;
 import com.acme.inventory.platform.security.TokenProperties;
 import com.acme.inventory.platform.web.ApiExceptionHandler;
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What each side imports: event store, web error handling, token security. */
 @Configuration(proxyBeanMethods = false)
-@Import({EventStoreConfiguration.class, ApiExceptionHandler.class})
+@Import({EventStoreConfiguration.class, AxonMetricsConfiguration.class, ApiExceptionHandler.class})
 @EnableConfigurationProperties(TokenProperties.class)
 public class PlatformConfiguration {
 

@@ -1,9 +1,10 @@
 package com.acme.inventory.query.history;
 
-import java.sql.PreparedStatement;
+import static com.acme.inventory.query.processing.BatchWrites.instant;
+import static com.acme.inventory.query.processing.BatchWrites.number;
+import static com.acme.inventory.query.processing.BatchWrites.text;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,57 +35,44 @@ class EventLogProjection implements RebuildableProjection {
         this.jdbc = jdbc;
     }
 
-    record Row(InventoryEvent event, long version, OffsetDateTime occurredAt) {
+    record Row(InventoryEvent event, long version, Instant occurredAt) {
     }
 
     @EventHandler
     void on(InventoryEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt) {
-        Row row = new Row(event, sequenceNumber + 1, occurredAt.atOffset(ZoneOffset.UTC));
+        Row row = new Row(event, sequenceNumber + 1, occurredAt);
         BatchWrites.add(Projections.EVENT_LOG, ArrayList<Row>::new, rows -> rows.add(row), this::write);
     }
 
     private void write(List<Row> rows) {
-        for (List<Row> chunk : BatchWrites.chunks(rows)) {
-            jdbc.update(merge(chunk.size()), (PreparedStatement ps) -> {
-                int i = 1;
-                for (Row row : chunk) {
-                    InventoryEvent event = row.event();
-                    ps.setString(i++, event.productId());
-                    ps.setLong(i++, row.version());
-                    ps.setString(i++, event.type().name());
-                    BatchWrites.setNullableString(ps, i++, event.variantId());
-                    ps.setLong(i++, event.quantity());
-                    ps.setLong(i++, event.delta());
-                    ps.setLong(i++, event.availableAfter());
-                    BatchWrites.setNullableString(ps, i++, event.orderId());
-                    BatchWrites.setNullableString(ps, i++, event.note());
-                    BatchWrites.setNullableString(ps, i++, event.actor());
-                    ps.setObject(i++, row.occurredAt());
-                }
-            });
-        }
+        jdbc.update(MERGE, BatchWrites.columns(rows,
+                text(row -> row.event().productId()), number(Row::version), text(row -> row.event().type().name()),
+                text(row -> row.event().variantId()), number(row -> row.event().quantity()),
+                number(row -> row.event().delta()), number(row -> row.event().availableAfter()),
+                text(row -> row.event().orderId()), text(row -> row.event().note()), text(row -> row.event().actor()),
+                instant(Row::occurredAt)));
     }
 
-    private static String merge(int rows) {
-        return """
-                MERGE INTO stock_event_log t
-                USING (VALUES %s) AS s(product_id, version, event_type, variant_id, quantity, delta, available_after,
-                                       order_id, note, actor, occurred_at)
-                ON t.product_id = s.product_id AND t.version = s.version
-                WHEN MATCHED AND t.rebuild_pending THEN
-                    UPDATE SET event_type = s.event_type, variant_id = s.variant_id, quantity = s.quantity,
-                               delta = s.delta, available_after = s.available_after, order_id = s.order_id,
-                               note = s.note, actor = s.actor, occurred_at = s.occurred_at, rebuild_pending = FALSE
-                WHEN NOT MATCHED THEN
-                    INSERT (product_id, version, event_type, variant_id, quantity, delta, available_after, order_id,
-                            note, actor, occurred_at)
-                    VALUES (s.product_id, s.version, s.event_type, s.variant_id, s.quantity, s.delta, s.available_after,
-                            s.order_id, s.note, s.actor, s.occurred_at)"""
-                .formatted(BatchWrites.values(rows, "(CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS VARCHAR(32)), "
-                        + "CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
-                        + "CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(64)), "
-                        + "CAST(? AS TIMESTAMP WITH TIME ZONE))"));
-    }
+    private static final String MERGE = """
+            MERGE INTO stock_event_log t
+            USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY), CAST(? AS BIGINT ARRAY),
+                                        CAST(? AS VARCHAR(32) ARRAY), CAST(? AS VARCHAR(64) ARRAY),
+                                        CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY),
+                                        CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(500) ARRAY),
+                                        CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(40) ARRAY))
+                   AS s(product_id, version, event_type, variant_id, quantity, delta, available_after, order_id,
+                        note, actor, occurred_at)) s
+            ON t.product_id = s.product_id AND t.version = s.version
+            WHEN MATCHED AND t.rebuild_pending THEN
+                UPDATE SET event_type = s.event_type, variant_id = s.variant_id, quantity = s.quantity,
+                           delta = s.delta, available_after = s.available_after, order_id = s.order_id,
+                           note = s.note, actor = s.actor, occurred_at = CAST(s.occurred_at AS TIMESTAMP WITH TIME ZONE),
+                           rebuild_pending = FALSE
+            WHEN NOT MATCHED THEN
+                INSERT (product_id, version, event_type, variant_id, quantity, delta, available_after, order_id,
+                        note, actor, occurred_at)
+                VALUES (s.product_id, s.version, s.event_type, s.variant_id, s.quantity, s.delta, s.available_after,
+                        s.order_id, s.note, s.actor, CAST(s.occurred_at AS TIMESTAMP WITH TIME ZONE))""";
 
     @ResetHandler
     void reset() {

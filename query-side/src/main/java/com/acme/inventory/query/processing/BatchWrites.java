@@ -1,22 +1,21 @@
 package com.acme.inventory.query.processing;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
  * Collects a projection's row changes over the processor's batch and writes them once, just before
- * the batch commits with its token: a few set-based statements instead of several per event. Outside
- * a unit of work (a direct call), the changes are written at once.
+ * the batch commits with its token: one set-based statement per table instead of several per event.
+ * Outside a unit of work (a direct call), the changes are written at once.
  */
 public final class BatchWrites {
 
@@ -40,29 +39,36 @@ public final class BatchWrites {
         change.accept(batch);
     }
 
-    /** Rows per multi-row statement: well below the drivers' limit on parameters. */
-    public static final int ROWS_PER_STATEMENT = 500;
-
-    /** {@code tuple, tuple, ...}: the VALUES list of a multi-row statement. */
-    public static String values(int rows, String tuple) {
-        return String.join(", ", Collections.nCopies(rows, tuple));
+    /**
+     * A column of a batch: its values go to the statement as one array parameter, which the statement
+     * turns back into rows with {@code UNNEST}. A batch of any size is then one statement with one
+     * parameter per column, prepared once and reused, instead of a parameter per value.
+     */
+    public interface Column<R> {
+        Object array(List<R> rows);
     }
 
-    public static <T> List<List<T>> chunks(Collection<T> rows) {
-        List<T> all = new ArrayList<>(rows);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)));
-        }
-        return chunks;
+    public static <R> Column<R> text(Function<R, String> value) {
+        return rows -> rows.stream().map(value).toArray(String[]::new);
     }
 
-    /** A typed null, so that the driver does not have to ask the database for the parameter's type. */
-    public static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
+    public static <R> Column<R> number(ToLongFunction<R> value) {
+        return rows -> rows.stream().map(row -> value.applyAsLong(row)).toArray(Long[]::new);
+    }
+
+    /** ISO-8601 text, read back by the statement with {@code CAST(... AS TIMESTAMP WITH TIME ZONE)}. */
+    public static <R> Column<R> instant(Function<R, Instant> value) {
+        return rows -> rows.stream().map(row -> value.apply(row).toString()).toArray(String[]::new);
+    }
+
+    /** Binds each column's values, in order, as the statement's array parameters. */
+    @SafeVarargs
+    public static <R> PreparedStatementSetter columns(Collection<R> rows, Column<R>... columns) {
+        List<R> ordered = List.copyOf(rows);
+        return statement -> {
+            for (int i = 0; i < columns.length; i++) {
+                statement.setObject(i + 1, columns[i].array(ordered));
+            }
+        };
     }
 }

@@ -1,0 +1,88 @@
+package com.acme.inventory.platform.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.CapacityMonitor;
+import org.axonframework.micrometer.EventProcessorLatencyMonitor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.queryhandling.QueryMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+
+/**
+ * Axon's meters ({@code commandBus_*}, {@code eventProcessor_*}, ...) made affordable at replay speed:
+ * <ul>
+ * <li>the capacity window is bounded: Axon's capacity monitor keeps every message's duration for ten
+ * minutes in a skip list, which during a replay was millions of entries, a full heap and a quarter of
+ * the replay spent in full garbage collections;</li>
+ * <li>event processors keep latency and capacity but not Axon's per-event timers and counters (every
+ * event, also one another segment handles, cost several meter look-ups and percentile recordings:
+ * about a quarter of a replay's time); a projection's cost is its batch commit, which capacity and
+ * latency show, and its progress is in the projection status.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonMetricsConfiguration {
+
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry,
+            @Value("${inventory.metrics.capacity-window:10s}") Duration capacityWindow) {
+        return new BoundedWindowMetricRegistry(meterRegistry, capacityWindow);
+    }
+
+    static final class BoundedWindowMetricRegistry extends GlobalMetricRegistry {
+
+        private final Duration capacityWindow;
+
+        BoundedWindowMetricRegistry(MeterRegistry registry, Duration capacityWindow) {
+            super(registry);
+            this.capacityWindow = capacityWindow;
+        }
+
+        @Override
+        public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String name,
+                Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
+            return new MultiMessageMonitor<>(List.of(
+                    EventProcessorLatencyMonitor.builder().meterNamePrefix(name).meterRegistry(getRegistry())
+                            .tagsBuilder(latencyTags).build(),
+                    capacity(name, tags)));
+        }
+
+        @Override
+        public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name,
+                Function<Message<?>, Iterable<Tag>> tags) {
+            return handlerMonitor(name, tags);
+        }
+
+        @Override
+        public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name,
+                Function<Message<?>, Iterable<Tag>> tags) {
+            return handlerMonitor(name, tags);
+        }
+
+        private MessageMonitor<Message<?>> handlerMonitor(String name, Function<Message<?>, Iterable<Tag>> tags) {
+            return new MultiMessageMonitor<>(
+                    MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
+                    capacity(name, tags),
+                    MessageCountingMonitor.buildMonitor(name, getRegistry(), tags));
+        }
+
+        private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
+            return CapacityMonitor.buildMonitor(name, getRegistry(), capacityWindow.toMillis(), TimeUnit.MILLISECONDS, tags);
+        }
+    }
+}

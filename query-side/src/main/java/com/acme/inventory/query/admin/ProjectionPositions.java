@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * How far each projection trails the event store, from the shared token table so that it holds for
- * every query-side instance, refreshed in the background so that reads only look up a number.
+ * every query-side instance, refreshed in the background so that reads only look up a number; also
+ * the {@code inventory_projection_*} gauges.
  */
 @Component
 public class ProjectionPositions {
@@ -26,10 +30,19 @@ public class ProjectionPositions {
     private final Clock clock;
     private final Map<String, Position> latest = new ConcurrentHashMap<>();
 
-    ProjectionPositions(JdbcTemplate jdbc, ProjectionTokens tokens, Clock clock) {
+    ProjectionPositions(JdbcTemplate jdbc, ProjectionTokens tokens, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.clock = clock;
+        for (String projection : Projections.NAMES) {
+            Gauge.builder("inventory.projection.lag", () -> lagMillis(projection)).baseUnit("milliseconds")
+                    .tag("projection", projection).description("age of the oldest event the projection has not applied")
+                    .register(meters);
+            Gauge.builder("inventory.projection.position", () -> position(projection)).tag("projection", projection)
+                    .description("global index the projection has passed (lowest over its segments)").register(meters);
+            Gauge.builder("inventory.projection.replaying", () -> replaying(projection) ? 1 : 0)
+                    .tag("projection", projection).register(meters);
+        }
     }
 
     public long lagMillis(String projection) {

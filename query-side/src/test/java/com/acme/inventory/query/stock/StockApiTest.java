@@ -201,7 +201,8 @@ class StockApiTest {
         problem(mvc.perform(get("/actuator/prometheus")), 401, "UNAUTHORIZED");
         String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", OPERATOR))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(metrics).contains("eventProcessor");
+        assertThat(metrics).contains("inventory_projection_lag_milliseconds{", "inventory_projection_position{",
+                "projection=\"stock-cache\"", "projection=\"event-log\"");
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.query.admin.Projections;
 import com.acme.inventory.query.admin.RebuildableProjection;
 import com.acme.inventory.query.processing.BatchWrites;
+import com.acme.inventory.query.processing.CustomPlans;
 
 /**
  * The event-log projection: each product's history, one row per event, keyed by version (so inserted
@@ -30,9 +31,11 @@ import com.acme.inventory.query.processing.BatchWrites;
 class EventLogProjection implements RebuildableProjection {
 
     private final JdbcTemplate jdbc;
+    private final CustomPlans customPlans;
 
-    EventLogProjection(JdbcTemplate jdbc) {
+    EventLogProjection(JdbcTemplate jdbc, CustomPlans customPlans) {
         this.jdbc = jdbc;
+        this.customPlans = customPlans;
     }
 
     record Row(InventoryEvent event, long version, Instant occurredAt) {
@@ -45,6 +48,7 @@ class EventLogProjection implements RebuildableProjection {
     }
 
     private void write(List<Row> rows) {
+        customPlans.forThisTransaction();
         jdbc.update(MERGE, BatchWrites.columns(rows,
                 text(row -> row.event().productId()), number(Row::version), text(row -> row.event().type().name()),
                 text(row -> row.event().variantId()), number(row -> row.event().quantity()),

@@ -20,6 +20,7 @@ import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.query.admin.Projections;
 import com.acme.inventory.query.admin.RebuildableProjection;
 import com.acme.inventory.query.processing.BatchWrites;
+import com.acme.inventory.query.processing.CustomPlans;
 
 /**
  * The stock-cache projection: one row per product (its version) and one per stock line. Each event
@@ -35,9 +36,11 @@ class StockCacheProjection implements RebuildableProjection {
     static final String NAME = Projections.STOCK_CACHE;
 
     private final JdbcTemplate jdbc;
+    private final CustomPlans customPlans;
 
-    StockCacheProjection(JdbcTemplate jdbc) {
+    StockCacheProjection(JdbcTemplate jdbc, CustomPlans customPlans) {
         this.jdbc = jdbc;
+        this.customPlans = customPlans;
     }
 
     record LineRow(String productId, String lineKey, String variantId, long available, long version, Instant at) {
@@ -67,6 +70,7 @@ class StockCacheProjection implements RebuildableProjection {
     }
 
     private void write(Batch batch) {
+        customPlans.forThisTransaction();
         jdbc.update(MERGE_LINES, BatchWrites.columns(batch.lines.values(),
                 text(LineRow::productId), text(LineRow::lineKey), text(LineRow::variantId),
                 number(LineRow::available), number(LineRow::version), instant(LineRow::at)));

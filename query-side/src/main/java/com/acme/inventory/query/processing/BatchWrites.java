@@ -39,6 +39,15 @@ public final class BatchWrites {
         change.accept(batch);
     }
 
+    /** Runs the action once the current unit of work has committed (at once outside one). */
+    public static void afterCommit(Runnable action) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> action.run());
+        } else {
+            action.run();
+        }
+    }
+
     /**
      * A column of a batch: its values go to the statement as one array parameter, which the statement
      * turns back into rows with {@code UNNEST}. A batch of any size is then one statement with one

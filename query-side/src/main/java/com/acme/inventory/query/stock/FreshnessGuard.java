@@ -3,6 +3,7 @@ package com.acme.inventory.query.stock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,13 +15,20 @@ import org.springframework.stereotype.Component;
 @Component
 class FreshnessGuard {
 
-    private static final long POLL_MILLIS = 5;
+    /**
+     * The longest a waiting read goes without looking: rows written by another query-side instance
+     * (which owns the product's segment) send no signal here.
+     */
+    private static final long FALLBACK_POLL_MILLIS = 20;
 
     private final StockReader reader;
+    private final StockCacheCommits commits;
     private final Duration maxWait;
 
-    FreshnessGuard(StockReader reader, @Value("${inventory.query.consistency-wait:2s}") Duration maxWait) {
+    FreshnessGuard(StockReader reader, StockCacheCommits commits,
+                   @Value("${inventory.query.consistency-wait:2s}") Duration maxWait) {
         this.reader = reader;
+        this.commits = commits;
         this.maxWait = maxWait;
     }
 
@@ -31,15 +39,17 @@ class FreshnessGuard {
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
+            long seen = commits.count();
             Map<String, Long> versions = reader.versions(productIds);
             if (productIds.stream().allMatch(id -> versions.getOrDefault(id, 0L) >= minVersion)) {
                 return true;
             }
-            if (System.nanoTime() >= deadline) {
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (remainingMillis <= 0) {
                 return false;
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                commits.awaitCommitAfter(seen, Math.min(remainingMillis, FALLBACK_POLL_MILLIS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

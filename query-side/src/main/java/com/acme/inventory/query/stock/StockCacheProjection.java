@@ -37,10 +37,12 @@ class StockCacheProjection implements RebuildableProjection {
 
     private final JdbcTemplate jdbc;
     private final CustomPlans customPlans;
+    private final StockCacheCommits commits;
 
-    StockCacheProjection(JdbcTemplate jdbc, CustomPlans customPlans) {
+    StockCacheProjection(JdbcTemplate jdbc, CustomPlans customPlans, StockCacheCommits commits) {
         this.jdbc = jdbc;
         this.customPlans = customPlans;
+        this.commits = commits;
     }
 
     record LineRow(String productId, String lineKey, String variantId, long available, long version, Instant at) {
@@ -76,6 +78,7 @@ class StockCacheProjection implements RebuildableProjection {
                 number(LineRow::available), number(LineRow::version), instant(LineRow::at)));
         jdbc.update(MERGE_PRODUCTS, BatchWrites.columns(batch.products.values(),
                 text(ProductRow::productId), number(ProductRow::version), instant(ProductRow::at)));
+        BatchWrites.afterCommit(commits::committed);
     }
 
     /** Standard SQL MERGE (PostgreSQL 15+, H2): update a row only from a newer version or when pending. */

@@ -84,6 +84,7 @@ def main():
     s2 = service_row("S2 sales, one hot product", "gatling-S2", "S2 sale", "baseline-S2.log", ">= 0.7x", 0.7)
     service_row("S3 batch read of 50", "gatling-S3", "S3 batch read", "baseline-S3.log", ">= 0.5x", 0.5)
     for stat in (s1, s2, request(os.path.join(out, "warmup-S1"), "S1 sale"), request(os.path.join(out, "gatling-S4"), "S4 sale"),
+                 request(os.path.join(out, "warmup-S4"), "S4 sale"),
                  request(os.path.join(out, "gatling-S6"), "S6 sale new product")):
         ok_sales += int(stat["numberOfRequests"]["ok"]) if stat else 0
 

@@ -78,7 +78,8 @@ public class AxonMetricsConfiguration {
         }
 
         private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            return CapacityMonitor.buildMonitor(name, getRegistry(), capacityWindow.toMillis(), TimeUnit.MILLISECONDS, tags);
+            return CapacityMonitor.buildMonitor(name, getRegistry(), capacityWindow.toMillis(), TimeUnit.MILLISECONDS,
+                    getRegistry().config().clock(), tags);
         }
     }
 }

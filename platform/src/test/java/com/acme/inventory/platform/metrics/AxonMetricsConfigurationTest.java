@@ -1,7 +1,6 @@
 package com.acme.inventory.platform.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -12,26 +11,32 @@ import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AxonMetricsConfigurationTest {
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+
+    private final MockClock clock = new MockClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
     private final AxonMetricsConfiguration.BoundedWindowMetricRegistry registry =
-            new AxonMetricsConfiguration.BoundedWindowMetricRegistry(meters, Duration.ofMillis(300));
+            new AxonMetricsConfiguration.BoundedWindowMetricRegistry(meters, WINDOW);
 
     @Test
-    void capacityForgetsMessagesOlderThanTheWindow() throws InterruptedException {
+    void capacityForgetsMessagesOlderThanTheWindow() {
         var monitor = registry.registerCommandBus("commandBus", message -> Tags.of("payloadType", "Sale"));
 
         MonitorCallback callback = monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("sale"));
-        Thread.sleep(60);
+        clock.add(Duration.ofMillis(500));
         callback.reportSuccess();
 
         Gauge capacity = meters.get("commandBus.capacity").gauge();
         assertThat(capacity.value()).isPositive();
-        await().atMost(Duration.ofSeconds(2)).until(() -> capacity.value() == 0.0);
+        clock.add(WINDOW.plusSeconds(1));
+        assertThat(capacity.value()).isZero();
         assertThat(meters.get("commandBus.successCounter").counter().count()).isEqualTo(1.0);
     }
 

@@ -3,9 +3,12 @@ package com.acme.inventory.query;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -48,6 +51,26 @@ class QuerySideConfiguration {
                 .nodeId(application + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                         + UUID.randomUUID().toString().substring(0, 8))
                 .build();
+    }
+
+    /**
+     * Projections dispatch no messages, so correlation data has nowhere to travel from here; Axon
+     * would still compute it for every event a processor handles (the message-origin maps were 11%
+     * of a replay's processor samples). Runs after Axon's own module, which registers the default.
+     */
+    @Bean
+    ConfigurerModule noCorrelationData() {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.configureCorrelationDataProviders(configuration -> List.of());
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     /** Catalogue pages read stock; history and admin are the operator's (the shared default). */

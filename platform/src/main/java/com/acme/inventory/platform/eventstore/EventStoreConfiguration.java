@@ -118,7 +118,7 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new FastTimestampJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -128,8 +128,7 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .batchSize(properties.batchSize())
                 .gapTimeout((int) properties.gapTimeout().toMillis())
-                .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber)
-                .build();
+                .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.acme.inventory.query.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -7,9 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -72,6 +77,19 @@ class HistoryApiTest {
                 .andExpect(jsonPath("$.events[4].actor").value("operator"))
                 .andExpect(jsonPath("$.events[4].occurredAt").isNotEmpty())
                 .andExpect(jsonPath("$.nextFromVersion").isEmpty());
+    }
+
+    @Test
+    void anEventIsDatedWhenItWasStored() throws Exception {
+        String product = "t-" + UUID.randomUUID();
+        Instant stored = Instant.parse("2026-03-04T05:06:07.891Z");
+        eventStore.publish(new GenericDomainEventMessage<>("ProductInventory", product, 0,
+                new StockInitializedEvent(product, "red-m", 10, 10, "order-service"), MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), stored));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(operator("/api/v1/inventory/" + product + "/events"))
+                .andExpect(jsonPath("$.events[0].occurredAt").value("2026-03-04T05:06:07.891Z")));
+        assertThat(eventStore.readEvents(product).asStream().map(DomainEventMessage::getTimestamp)).containsExactly(stored);
     }
 
     @Test

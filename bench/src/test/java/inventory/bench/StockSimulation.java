@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -38,6 +39,9 @@ public class StockSimulation extends Simulation {
     private static final int PRODUCTS = Integer.getInteger("products", 10_000);
     private static final double RATE = Double.parseDouble(System.getProperty("rate", "100"));
     private static final String RUN = System.getProperty("run", Long.toString(System.currentTimeMillis()));
+    /** A fresh Gatling JVM is cold too: each run warms itself first, under other request names, not reported. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warmUpSeconds", 10));
+    private static final String WARM_UP_PREFIX = "warm-up ";
     private static final AtomicLong ORDERS = new AtomicLong();
 
     private final HttpProtocolBuilder protocol = http
@@ -49,8 +53,8 @@ public class StockSimulation extends Simulation {
         return SCENARIO + "-" + RUN + "-" + ORDERS.incrementAndGet();
     }
 
-    private static ScenarioBuilder sales(String name, boolean hot) {
-        return scenario(name).during(DURATION).on(exec(session -> session
+    private static ScenarioBuilder sales(String name, boolean hot, Duration duration) {
+        return scenario(name).during(duration).on(exec(session -> session
                         .set("product", hot ? "hot" : "b-" + ThreadLocalRandom.current().nextInt(PRODUCTS))
                         .set("order", nextOrder()))
                 .exec(http(name + " sale").post(COMMANDS + "/api/v1/inventory/#{product}/sales")
@@ -59,8 +63,8 @@ public class StockSimulation extends Simulation {
                         .check(status().is(200))));
     }
 
-    private static ScenarioBuilder batchReads() {
-        return scenario("S3").during(DURATION).on(exec(session -> {
+    private static ScenarioBuilder batchReads(String name, Duration duration) {
+        return scenario(name).during(duration).on(exec(session -> {
                     int first = ThreadLocalRandom.current().nextInt(PRODUCTS - 50);
                     StringBuilder ids = new StringBuilder();
                     for (int i = 0; i < 50; i++) {
@@ -68,21 +72,21 @@ public class StockSimulation extends Simulation {
                     }
                     return session.set("ids", ids.toString());
                 })
-                .exec(http("S3 batch read").get(QUERIES + "/api/v1/stock?productIds=#{ids}")
+                .exec(http(name + " batch read").get(QUERIES + "/api/v1/stock?productIds=#{ids}")
                         .header("Authorization", "Bearer " + CATALOGUE_TOKEN)
                         .check(status().is(200), jsonPath("$.items[*].productId").count().is(50))));
     }
 
     /** A sale, then a read that waits (minVersion) until the query side shows it: that read's time is the lag. */
-    private static ScenarioBuilder lag() {
-        return scenario("S4").exec(session -> session
+    private static ScenarioBuilder lag(String name) {
+        return scenario(name).exec(session -> session
                         .set("product", "b-" + ThreadLocalRandom.current().nextInt(PRODUCTS))
                         .set("order", nextOrder()))
-                .exec(http("S4 sale").post(COMMANDS + "/api/v1/inventory/#{product}/sales")
+                .exec(http(name + " sale").post(COMMANDS + "/api/v1/inventory/#{product}/sales")
                         .header("Authorization", "Bearer " + ORDER_TOKEN)
                         .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
                         .check(status().is(200), jsonPath("$.version").saveAs("version")))
-                .exec(http("S4 visible").get(QUERIES + "/api/v1/stock/#{product}/variants/v1?minVersion=#{version}")
+                .exec(http(name + " visible").get(QUERIES + "/api/v1/stock/#{product}/variants/v1?minVersion=#{version}")
                         .header("Authorization", "Bearer " + CATALOGUE_TOKEN)
                         .check(status().is(200), header("Inventory-Stale").notExists()));
     }
@@ -101,18 +105,29 @@ public class StockSimulation extends Simulation {
                                 .check(status().is(200)))));
     }
 
-    private PopulationBuilder population() {
+    /** The measured phase, or the warm-up before it: a ramp to the rate for the open-model S4. */
+    private PopulationBuilder population(boolean warmUp) {
+        String name = warmUp ? WARM_UP_PREFIX + SCENARIO : SCENARIO;
+        Duration duration = warmUp ? WARM_UP : DURATION;
         return switch (SCENARIO) {
-            case "S1" -> sales("S1", false).injectOpen(atOnceUsers(CLIENTS));
-            case "S2" -> sales("S2", true).injectOpen(atOnceUsers(CLIENTS));
-            case "S3" -> batchReads().injectOpen(atOnceUsers(CLIENTS));
-            case "S4" -> lag().injectOpen(constantUsersPerSec(RATE).during(DURATION));
-            case "S6" -> deepAgainstNew().injectOpen(atOnceUsers(1));
+            case "S1" -> sales(name, false, duration).injectOpen(atOnceUsers(CLIENTS));
+            case "S2" -> sales(name, true, duration).injectOpen(atOnceUsers(CLIENTS));
+            case "S3" -> batchReads(name, duration).injectOpen(atOnceUsers(CLIENTS));
+            case "S4" -> lag(name).injectOpen(warmUp
+                    ? rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(duration)
+                    : constantUsersPerSec(RATE).during(duration));
             default -> throw new IllegalArgumentException("Unknown scenario " + SCENARIO);
         };
     }
 
+    private PopulationBuilder population() {
+        if (SCENARIO.equals("S6")) {
+            return deepAgainstNew().injectOpen(atOnceUsers(1));
+        }
+        return WARM_UP.isZero() ? population(false) : population(true).andThen(population(false));
+    }
+
     {
-        setUp(population()).protocols(protocol).maxDuration(DURATION.plusSeconds(300));
+        setUp(population()).protocols(protocol).maxDuration(WARM_UP.plus(DURATION).plusSeconds(300));
     }
 }

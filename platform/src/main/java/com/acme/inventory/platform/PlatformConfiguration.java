@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.acme.inventory.api.ErrorCode;
@@ -27,6 +28,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Import({EventStoreConfiguration.class, AxonMetricsConfiguration.class, ApiExceptionHandler.class})
 @EnableConfigurationProperties(TokenProperties.class)
 public class PlatformConfiguration {
+
+    /**
+     * Security's request matchers match Spring's path patterns themselves instead of asking Spring MVC's
+     * handler mappings for every request, their default while MVC is present: that extra handler lookup
+     * was about a fifth of a stock read's CPU. (The default from Spring Security 7 on.)
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
 
     @Bean
     ProblemWriter problemWriter(ObjectMapper objectMapper) {

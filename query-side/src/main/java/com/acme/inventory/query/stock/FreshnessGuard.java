@@ -38,22 +38,24 @@ class FreshnessGuard {
             return true;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            long seen = commits.count();
-            Map<String, Long> versions = reader.versions(productIds);
-            if (productIds.stream().allMatch(id -> versions.getOrDefault(id, 0L) >= minVersion)) {
-                return true;
+        try (StockCacheCommits.Wait wait = commits.register(productIds, minVersion)) {
+            while (true) {
+                Map<String, Long> versions = reader.versions(productIds);
+                wait.reached(productIds.stream().filter(id -> versions.getOrDefault(id, 0L) >= minVersion).toList());
+                if (wait.hasReachedAll()) {
+                    return true;
+                }
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remainingMillis <= 0) {
+                    return false;
+                }
+                if (wait.await(Math.min(remainingMillis, FALLBACK_POLL_MILLIS))) {
+                    return true;
+                }
             }
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (remainingMillis <= 0) {
-                return false;
-            }
-            try {
-                commits.awaitCommitAfter(seen, Math.min(remainingMillis, FALLBACK_POLL_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -78,7 +78,9 @@ class StockCacheProjection implements RebuildableProjection {
                 number(LineRow::available), number(LineRow::version), instant(LineRow::at)));
         jdbc.update(MERGE_PRODUCTS, BatchWrites.columns(batch.products.values(),
                 text(ProductRow::productId), number(ProductRow::version), instant(ProductRow::at)));
-        BatchWrites.afterCommit(commits::committed);
+        Map<String, Long> versions = new HashMap<>();
+        batch.products.forEach((productId, row) -> versions.put(productId, row.version()));
+        BatchWrites.afterCommit(() -> commits.committed(versions));
     }
 
     /** Standard SQL MERGE (PostgreSQL 15+, H2): update a row only from a newer version or when pending. */

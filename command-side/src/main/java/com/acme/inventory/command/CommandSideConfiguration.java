@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.http.HttpMethod;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.acme.inventory.command.inventory.CachedProductCheck;
 import com.acme.inventory.command.inventory.ProductInventory;
 import com.acme.inventory.command.inventory.ProductInventoryRepository;
 import com.acme.inventory.platform.security.ApiSecurity;
@@ -101,5 +102,11 @@ class CommandSideConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition),
                 eventStore, productInventoryCache);
+    }
+
+    /** Registered on the command bus like every command handler interceptor bean. */
+    @Bean
+    CachedProductCheck cachedProductCheck(ProductInventoryRepository productInventoryRepository) {
+        return new CachedProductCheck(productInventoryRepository);
     }
 }

@@ -93,16 +93,18 @@ public class ProductInventory {
     public StockChangeResult handle(DeductStockForSaleCommand command, SaleLedger ledger) {
         LineKey key = LineKey.of(command.variantId());
         Line line = requireLine(key);
-        Optional<RecordedSale> recorded = ledger.find(productId, key, command.orderId());
-        if (recorded.isPresent()) {
-            return sameSaleAgain(command, key, recorded.get());
+        RecordedSale sale = new RecordedSale(command.quantity(), 0, line.available() - command.quantity(), version + 1);
+        boolean enough = command.quantity() <= line.available();
+        if (!enough || !ledger.recordSaleIfNew(productId, key, command.orderId(), sale)) {
+            Optional<RecordedSale> recorded = ledger.find(productId, key, command.orderId());
+            if (recorded.isPresent()) {
+                return sameSaleAgain(command, key, recorded.get());
+            }
+            requireAvailable(key, line, command.quantity());
+            throw new IllegalStateException("The ledger refused a sale it does not hold: order " + command.orderId());
         }
-        requireAvailable(key, line, command.quantity());
         apply(new StockDeductedForSaleEvent(productId, command.variantId(), command.orderId(), command.quantity(),
-                line.available() - command.quantity(), command.actor()));
-        long availableAfter = lines.get(key.value()).available();
-        ledger.recordSale(productId, key, command.orderId(), new RecordedSale(command.quantity(), 0, availableAfter,
-                version));
+                sale.availableAfter(), command.actor()));
         return result(key, InventoryEventType.SALE_DEDUCT, command.quantity(), -command.quantity(), command.orderId());
     }
 

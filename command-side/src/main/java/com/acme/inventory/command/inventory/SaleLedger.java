@@ -11,7 +11,11 @@ public interface SaleLedger {
 
     Optional<RecordedSale> find(String productId, LineKey line, String orderId);
 
-    void recordSale(String productId, LineKey line, String orderId, RecordedSale sale);
+    /**
+     * Records the sale unless one is already recorded for the order on this line; tells which. One round
+     * trip on the path every new sale takes, instead of a look followed by a write.
+     */
+    boolean recordSaleIfNew(String productId, LineKey line, String orderId, RecordedSale sale);
 
     void recordRestoration(String productId, LineKey line, String orderId, long quantity);
 }

@@ -29,12 +29,13 @@ class JdbcSaleLedger implements SaleLedger {
     }
 
     @Override
-    public void recordSale(String productId, LineKey line, String orderId, RecordedSale sale) {
-        jdbc.update("""
+    public boolean recordSaleIfNew(String productId, LineKey line, String orderId, RecordedSale sale) {
+        return jdbc.update("""
                         INSERT INTO sale_ledger (product_id, line_key, order_id, quantity, restored, available_after, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                        SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (
+                            SELECT 1 FROM sale_ledger WHERE product_id = ? AND line_key = ? AND order_id = ?)""",
                 productId, line.value(), orderId, sale.quantity(), sale.restored(), sale.availableAfter(),
-                sale.version());
+                sale.version(), productId, line.value(), orderId) == 1;
     }
 
     @Override

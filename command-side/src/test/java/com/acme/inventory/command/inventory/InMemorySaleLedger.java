@@ -15,10 +15,8 @@ class InMemorySaleLedger implements SaleLedger {
     }
 
     @Override
-    public void recordSale(String productId, LineKey line, String orderId, RecordedSale sale) {
-        if (sales.putIfAbsent(key(productId, line, orderId), sale) != null) {
-            throw new IllegalStateException("duplicate sale " + orderId);
-        }
+    public boolean recordSaleIfNew(String productId, LineKey line, String orderId, RecordedSale sale) {
+        return sales.putIfAbsent(key(productId, line, orderId), sale) == null;
     }
 
     @Override

@@ -50,7 +50,7 @@ class ProductInventoryTest {
     }
 
     private void sold(String variant, String order, long quantity, long availableAfter, long version) {
-        ledger.recordSale(P, LineKey.of(variant), order, new RecordedSale(quantity, 0, availableAfter, version));
+        ledger.recordSaleIfNew(P, LineKey.of(variant), order, new RecordedSale(quantity, 0, availableAfter, version));
     }
 
     /** The rejection carries this error code in its details. */
@@ -188,6 +188,15 @@ class ProductInventoryTest {
                 .when(new DeductStockForSaleCommand(P, "red-m", "o-1", 3, ACTOR))
                 .expectNoEvents()
                 .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 7, 2, "o-1"));
+    }
+
+    @Test
+    void theSameOrderLineSoldAgainAfterTheLineRanOutStillReturnsTheFirstResult() {
+        sold("red-m", "o-1", 3, 0, 2);
+        fixture.given(initialized("red-m", 3), new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 0, ACTOR))
+                .when(new DeductStockForSaleCommand(P, "red-m", "o-1", 3, ACTOR))
+                .expectNoEvents()
+                .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 0, 2, "o-1"));
     }
 
     @Test

@@ -2,15 +2,20 @@ package com.acme.inventory.query.stock;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.acme.inventory.api.ProductStock;
+
 /**
- * Read-your-writes: waits, up to {@code inventory.query.consistency-wait}, until the stock cache has
- * applied at least a given version of each product.
+ * Read-your-writes: reads products once the stock cache has applied at least a given version of each,
+ * waiting up to {@code inventory.query.consistency-wait} for it. A read that is already fresh costs
+ * one query, one that waits for its products' commit two.
  */
 @Component
 class FreshnessGuard {
@@ -32,30 +37,35 @@ class FreshnessGuard {
         this.maxWait = maxWait;
     }
 
-    /** True once every product has reached {@code minVersion}; false if the wait ran out first. */
-    boolean awaitVersion(Collection<String> productIds, Long minVersion) {
+    /** The products found; {@code fresh} unless some had not reached {@code minVersion} when the wait ran out. */
+    record Read(Map<String, ProductStock> products, boolean fresh) {
+    }
+
+    Read read(Collection<String> productIds, Long minVersion) {
         if (minVersion == null) {
-            return true;
+            return new Read(reader.products(productIds), true);
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
+        int wanted = Set.copyOf(productIds).size();
         try (StockCacheCommits.Wait wait = commits.register(productIds, minVersion)) {
             while (true) {
-                Map<String, Long> versions = reader.versions(productIds);
-                wait.reached(productIds.stream().filter(id -> versions.getOrDefault(id, 0L) >= minVersion).toList());
-                if (wait.hasReachedAll()) {
-                    return true;
+                Map<String, ProductStock> found = reader.products(productIds);
+                List<String> reached = found.values().stream().filter(stock -> stock.version() >= minVersion)
+                        .map(ProductStock::productId).toList();
+                if (reached.size() == wanted) {
+                    return new Read(found, true);
                 }
+                // decided on what was read, not on the signal: a commit may signal after this read
+                wait.reached(reached);
                 long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (remainingMillis <= 0) {
-                    return false;
+                    return new Read(found, false);
                 }
-                if (wait.await(Math.min(remainingMillis, FALLBACK_POLL_MILLIS))) {
-                    return true;
-                }
+                wait.await(Math.min(remainingMillis, FALLBACK_POLL_MILLIS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return new Read(reader.products(productIds), false);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.acme.inventory.query.stock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,12 +35,10 @@ class StockQueryController {
     static final String STALE_HEADER = "Inventory-Stale";
     static final String LAG_HEADER = "Inventory-Projection-Lag-Ms";
 
-    private final StockReader reader;
     private final FreshnessGuard freshness;
     private final ProjectionPositions positions;
 
-    StockQueryController(StockReader reader, FreshnessGuard freshness, ProjectionPositions positions) {
-        this.reader = reader;
+    StockQueryController(FreshnessGuard freshness, ProjectionPositions positions) {
         this.freshness = freshness;
         this.positions = positions;
     }
@@ -47,32 +46,31 @@ class StockQueryController {
     @GetMapping("/{productId}")
     ResponseEntity<ProductStock> product(@PathVariable("productId") @ValidId String productId,
                                          @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        boolean fresh = freshness.awaitVersion(List.of(productId), minVersion);
-        ProductStock stock = reader.product(productId).orElseThrow(() -> productNotFound(productId));
-        return respond(stock, fresh);
+        FreshnessGuard.Read read = freshness.read(List.of(productId), minVersion);
+        return respond(found(read, productId), read.fresh());
     }
 
     @GetMapping("/{productId}/variants/{variantId}")
     ResponseEntity<VariantStock> variant(@PathVariable("productId") @ValidId String productId,
                                          @PathVariable("variantId") @ValidId String variantId,
                                          @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        boolean fresh = freshness.awaitVersion(List.of(productId), minVersion);
-        ProductStock stock = reader.product(productId).orElseThrow(() -> productNotFound(productId));
+        FreshnessGuard.Read read = freshness.read(List.of(productId), minVersion);
+        ProductStock stock = found(read, productId);
         ProductStock.LineStock line = stock.lines().stream()
                 .filter(candidate -> variantId.equals(candidate.variantId()))
                 .findFirst()
                 .orElseThrow(() -> new ApiException(ErrorCode.VARIANT_NOT_FOUND,
                         "Product '" + productId + "' has no variant '" + variantId + "'."));
         return respond(new VariantStock(productId, variantId, line.available(), stock.version(), line.updatedAt()),
-                fresh);
+                read.fresh());
     }
 
     @GetMapping
     ResponseEntity<StockBatch> batch(@RequestParam("productIds") @Size(min = 1, max = 200)
                                      List<@ValidId String> productIds,
                                      @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        boolean fresh = freshness.awaitVersion(productIds, minVersion);
-        Map<String, ProductStock> found = reader.products(productIds);
+        FreshnessGuard.Read read = freshness.read(productIds, minVersion);
+        Map<String, ProductStock> found = read.products();
         List<ProductStock> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String id : productIds) {
@@ -83,7 +81,7 @@ class StockQueryController {
                 items.add(stock);
             }
         }
-        return respond(new StockBatch(items, missing), fresh);
+        return respond(new StockBatch(items, missing), read.fresh());
     }
 
     @GetMapping("/{productId}/availability")
@@ -91,14 +89,15 @@ class StockQueryController {
                                               @RequestParam("quantity") @Min(1) @Max(1_000_000_000L) long quantity,
                                               @RequestParam(name = "variantId", required = false) @ValidId String variantId,
                                               @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        boolean fresh = freshness.awaitVersion(List.of(productId), minVersion);
-        long available = reader.product(productId)
+        FreshnessGuard.Read read = freshness.read(List.of(productId), minVersion);
+        long available = Optional.ofNullable(read.products().get(productId))
                 .flatMap(stock -> stock.lines().stream()
                         .filter(line -> variantId == null ? line.variantId() == null : variantId.equals(line.variantId()))
                         .findFirst())
                 .map(ProductStock.LineStock::available)
                 .orElse(0L);
-        return respond(new Availability(productId, variantId, quantity, available, available >= quantity), fresh);
+        return respond(new Availability(productId, variantId, quantity, available, available >= quantity),
+                read.fresh());
     }
 
     private <T> ResponseEntity<T> respond(T body, boolean fresh) {
@@ -110,7 +109,11 @@ class StockQueryController {
         return response.body(body);
     }
 
-    private static ApiException productNotFound(String productId) {
-        return new ApiException(ErrorCode.PRODUCT_NOT_FOUND, "Product '" + productId + "' has no stock.");
+    private static ProductStock found(FreshnessGuard.Read read, String productId) {
+        ProductStock stock = read.products().get(productId);
+        if (stock == null) {
+            throw new ApiException(ErrorCode.PRODUCT_NOT_FOUND, "Product '" + productId + "' has no stock.");
+        }
+        return stock;
     }
 }

@@ -33,39 +33,32 @@ class StockReader {
         return Optional.ofNullable(products(List.of(productId)).get(productId));
     }
 
-    /** The products found, keyed by id; two queries whatever the number of ids. */
+    /**
+     * The products found, keyed by id: one query (product rows joined to their lines) whatever the
+     * number. The lines are filtered by the ids too: without that, PostgreSQL hash-joined 50 products
+     * against a full scan of a small {@code stock_line} table (1.6 ms instead of 0.4).
+     */
     Map<String, ProductStock> products(Collection<String> productIds) {
-        var ids = new MapSqlParameterSource("ids", productIds);
         Map<String, ProductRow> rows = new LinkedHashMap<>();
-        jdbc.query("SELECT product_id, version, updated_at FROM stock_product WHERE product_id IN (:ids)", ids,
-                rs -> {
-                    rows.put(rs.getString(1), new ProductRow(rs.getLong(2), instant(rs, 3), new ArrayList<>()));
-                });
-        if (rows.isEmpty()) {
-            return Map.of();
-        }
         jdbc.query("""
-                        SELECT product_id, line_key, variant_id, available, updated_at FROM stock_line
-                        WHERE product_id IN (:ids) ORDER BY product_id, line_key""", ids,
+                        SELECT p.product_id, p.version, p.updated_at, l.line_key, l.variant_id, l.available, l.updated_at
+                        FROM stock_product p
+                        LEFT JOIN stock_line l ON l.product_id = p.product_id AND l.product_id IN (:ids)
+                        WHERE p.product_id IN (:ids) ORDER BY p.product_id, l.line_key""",
+                new MapSqlParameterSource("ids", productIds),
                 rs -> {
                     ProductRow product = rows.get(rs.getString(1));
-                    if (product != null) {
-                        product.lines().add(new LineStock(rs.getString(3), rs.getLong(4), instant(rs, 5)));
+                    if (product == null) {
+                        product = new ProductRow(rs.getLong(2), instant(rs, 3), new ArrayList<>());
+                        rows.put(rs.getString(1), product);
+                    }
+                    if (rs.getString(4) != null) {
+                        product.lines().add(new LineStock(rs.getString(5), rs.getLong(6), instant(rs, 7)));
                     }
                 });
         Map<String, ProductStock> result = new LinkedHashMap<>();
         rows.forEach((id, row) -> result.put(id, row.toStock(id)));
         return result;
-    }
-
-    /** Projected versions of the products that have one. */
-    Map<String, Long> versions(Collection<String> productIds) {
-        Map<String, Long> versions = new LinkedHashMap<>();
-        jdbc.query("SELECT product_id, version FROM stock_product WHERE product_id IN (:ids)",
-                new MapSqlParameterSource("ids", productIds), rs -> {
-                    versions.put(rs.getString(1), rs.getLong(2));
-                });
-        return versions;
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

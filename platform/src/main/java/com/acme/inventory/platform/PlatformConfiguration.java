@@ -18,6 +18,7 @@ import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
 import com.acme.inventory.platform.metrics.AxonMetricsConfiguration;
 import com.acme.inventory.platform.security.ProductionTokenGuard;
 import com.acme.inventory.platform.security.TokenProperties;
+import com.acme.inventory.platform.security.UnwrappedSecurityFilterChain;
 import com.acme.inventory.platform.web.ApiExceptionHandler;
 import com.acme.inventory.platform.web.ProblemWriter;
 import com.acme.inventory.platform.web.RequestBodyLimitFilter;
@@ -37,6 +38,11 @@ public class PlatformConfiguration {
     @Bean
     static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    @Bean
+    static UnwrappedSecurityFilterChain unwrappedSecurityFilterChain() {
+        return new UnwrappedSecurityFilterChain();
     }
 
     @Bean

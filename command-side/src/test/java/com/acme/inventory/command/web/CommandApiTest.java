@@ -10,10 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -34,6 +37,8 @@ class CommandApiTest {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
 
     private static String newProduct() {
         return "p-" + UUID.randomUUID();
@@ -359,6 +364,13 @@ class CommandApiTest {
         rejected(product, mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
                 .header("Authorization", "Bearer " + PostgresProperties.CATALOGUE_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"variantId\":\"red-m\",\"quantity\":1}")), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void theSecurityFilterChainLooksUpNoHandlerOfItsOwn() {
+        assertThat(context.getBean("springSecurityFilterChain")).isInstanceOf(FilterChainProxy.class)
+                .extracting(chain -> chain.getClass().getName(), InstanceOfAssertFactories.STRING)
+                .doesNotContain("WebMvcSecurityConfiguration");
     }
 
     @Test

@@ -110,7 +110,8 @@ def main():
     for stat in (sale4, visible):
         ko_total += int(stat["numberOfRequests"]["ko"]) if stat else 0
     p99 = figure(visible, "percentiles2")
-    rows.append(["S4 lag at half of S1 (p99 visible)", fmt(per_second(sale4, seconds)),
+    probes = int((visible or {}).get("numberOfRequests", {}).get("total", 0))
+    rows.append([f"S4 lag at half of S1 (p99 of {probes:,} visibility probes)", fmt(per_second(sale4, seconds)),
                  fmt(figure(visible, "percentiles1"), 1), fmt(p99, 1), fmt(figure(visible, "percentiles3"), 1),
                  fmt(int((visible or {}).get("numberOfRequests", {}).get("ko", 0))), "", "", "<= 100 ms",
                  "yes" if p99 is not None and p99 <= 100 else "no"])

@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -24,8 +23,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * The benchmark scenarios, one per run ({@code -Dscenario=S1} ...), driven by bench/run:
  * S1 sales over 10,000 products, S2 sales on one hot product, S3 catalogue batch reads of 50
- * products (16 clients looping for the duration each), S4 command-to-visible lag at a given rate, S6 sales on a product with
- * 100,000 events against a new one.
+ * products (16 clients looping for the duration each), S4 command-to-visible lag at a given rate.
+ * S6 is timed in microseconds by bench/s6.py.
  */
 public class StockSimulation extends Simulation {
 
@@ -98,20 +97,6 @@ public class StockSimulation extends Simulation {
                         .check(status().is(200), header("Inventory-Stale").notExists())));
     }
 
-    /** Alternating sales on the product with 100,000 events and on a new one, by one client. */
-    private static ScenarioBuilder deepAgainstNew() {
-        return scenario("S6").exec(repeat(Integer.getInteger("iterations", 500)).on(
-                exec(session -> session.set("order", nextOrder()))
-                        .exec(http("S6 sale 100k events").post(COMMANDS + "/api/v1/inventory/deep/sales")
-                                .header("Authorization", "Bearer " + ORDER_TOKEN)
-                                .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
-                                .check(status().is(200)))
-                        .exec(http("S6 sale new product").post(COMMANDS + "/api/v1/inventory/fresh-" + RUN + "/sales")
-                                .header("Authorization", "Bearer " + ORDER_TOKEN)
-                                .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
-                                .check(status().is(200)))));
-    }
-
     /** The measured phase, or the warm-up before it: a ramp to the rate for the open-model S4. */
     private PopulationBuilder population(boolean warmUp) {
         String name = warmUp ? WARM_UP_PREFIX + SCENARIO : SCENARIO;
@@ -128,9 +113,6 @@ public class StockSimulation extends Simulation {
     }
 
     private PopulationBuilder population() {
-        if (SCENARIO.equals("S6")) {
-            return deepAgainstNew().injectOpen(atOnceUsers(1));
-        }
         return WARM_UP.isZero() ? population(false) : population(true).andThen(population(false));
     }
 

@@ -86,7 +86,7 @@ class SaleLatencyMeasurementTest {
                 deepNanos[i] = sale(deep, (evict ? "miss-" : "hit-") + i, evict);
                 freshNanos[i] = sale(fresh, (evict ? "miss-" : "hit-") + i, evict);
             }
-            String path = evict ? "cache miss (snapshot + tail)" : "cached (version-checked)";
+            String path = evict ? "cache miss (snapshot + tail)" : "cached";
             rows.add(String.format("%-30s new p50 %6.2f ms p99 %6.2f ms | 100k events p50 %6.2f ms p99 %6.2f ms | p50 ratio %.2f",
                     path, percentileMillis(freshNanos, 0.5), percentileMillis(freshNanos, 0.99),
                     percentileMillis(deepNanos, 0.5), percentileMillis(deepNanos, 0.99),

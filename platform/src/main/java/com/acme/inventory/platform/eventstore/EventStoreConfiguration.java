@@ -127,8 +127,8 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .batchSize(properties.batchSize())
-                .gapTimeout((int) properties.gapTimeout().toMillis())
-                .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber));
+                .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber),
+                properties.gapTimeout());
     }
 
     /**

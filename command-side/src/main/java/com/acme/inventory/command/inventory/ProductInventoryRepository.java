@@ -50,8 +50,9 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
     }
 
     /**
-     * Throws a {@link ConcurrencyException} (retried from fresh state) when a product this unit of work
-     * took from the cache and did not change is no longer the newest version in the store.
+     * Throws a {@link ConcurrencyException} (retried from fresh state; the rollback evicts the product)
+     * when a product this unit of work took from the cache and did not change is no longer the newest
+     * version in the store.
      */
     public void confirmUnchangedCachedProducts(UnitOfWork<?> unitOfWork) {
         Map<String, CachedLoad> loads = unitOfWork.root().getResource(CACHED_LOADS);
@@ -62,7 +63,6 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
             if (Objects.equals(load.aggregate().version(), load.version())) {
                 Long newest = eventStore.lastSequenceNumberFor(productId).orElse(null);
                 if (!Objects.equals(newest, load.version())) {
-                    cache.remove(productId);
                     throw new ConcurrencyException("Product '" + productId + "' changed after it was cached (version "
                             + load.version() + ", store " + newest + ")");
                 }

@@ -50,10 +50,6 @@ class StockCacheCommits {
             }
         }
 
-        boolean hasReachedAll() {
-            return reachedAll.getCount() == 0;
-        }
-
         /** True once every product has reached the version, waiting up to {@code maxMillis} for it. */
         boolean await(long maxMillis) throws InterruptedException {
             return reachedAll.await(maxMillis, TimeUnit.MILLISECONDS);

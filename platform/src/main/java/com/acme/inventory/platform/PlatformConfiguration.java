@@ -10,12 +10,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import com.acme.inventory.api.ErrorCode;
 
 import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
 import com.acme.inventory.platform.metrics.AxonMetricsConfiguration;
+import com.acme.inventory.platform.security.HeaderCharacters;
 import com.acme.inventory.platform.security.ProductionTokenGuard;
 import com.acme.inventory.platform.security.TokenProperties;
 import com.acme.inventory.platform.security.UnwrappedSecurityFilterChain;
@@ -53,6 +56,16 @@ public class PlatformConfiguration {
     @Bean
     ProductionTokenGuard productionTokenGuard(Environment environment, TokenProperties tokens) {
         return new ProductionTokenGuard(environment, tokens);
+    }
+
+    /** Spring Security's default firewall, checking header and parameter names without regular expressions. */
+    @Bean
+    static HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        firewall.setAllowedParameterNames(HeaderCharacters::allowedInName);
+        return firewall;
     }
 
     /** Requests the firewall refuses (encoded slashes, percent signs...) get a problem body too. */

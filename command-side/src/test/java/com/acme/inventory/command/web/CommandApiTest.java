@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -371,6 +372,21 @@ class CommandApiTest {
         assertThat(context.getBean("springSecurityFilterChain")).isInstanceOf(FilterChainProxy.class)
                 .extracting(chain -> chain.getClass().getName(), InstanceOfAssertFactories.STRING)
                 .doesNotContain("WebMvcSecurityConfiguration");
+    }
+
+    @Test
+    void theFirewallWithoutRegularExpressionsGuardsTheChain() {
+        // Spring Security 6.5 wraps the FilterChainProxy that WebSecurity builds (and gives the firewall bean)
+        assertThat(context.getBean("springSecurityFilterChain")).extracting("springSecurityFilterChain.firewall")
+                .isSameAs(context.getBean(HttpFirewall.class));
+    }
+
+    @Test
+    void aControlCharacterInAHeaderIsAMalformedRequest() throws Exception {
+        String product = initialized("red-m", "10");
+        rejected(product, mvc.perform(post("/api/v1/inventory/" + product + "/sales")
+                .header("Authorization", ORDER_SERVICE + "\u0007").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"orderId\":\"o-1\",\"variantId\":\"red-m\",\"quantity\":1}")), 400, "MALFORMED_REQUEST");
     }
 
     @Test

@@ -11,14 +11,10 @@ import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Pattern;
 
 /** An identifier of the contract (product, variant, order): 1..64 characters of {@code [A-Za-z0-9._:-]}; null passes. */
 @Documented
-@Pattern(regexp = "[A-Za-z0-9._:-]{1,64}")
-@ReportAsSingleViolation
-@Constraint(validatedBy = {})
+@Constraint(validatedBy = ValidIdValidator.class)
 @Target({FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface ValidId {

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,10 +26,6 @@ class StockReader {
 
     StockReader(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    Optional<ProductStock> product(String productId) {
-        return Optional.ofNullable(products(List.of(productId)).get(productId));
     }
 
     /**

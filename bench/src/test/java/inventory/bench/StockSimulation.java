@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -74,7 +75,7 @@ public class StockSimulation extends Simulation {
                 })
                 .exec(http(name + " batch read").get(QUERIES + "/api/v1/stock?productIds=#{ids}")
                         .header("Authorization", "Bearer " + CATALOGUE_TOKEN)
-                        .check(status().is(200), jsonPath("$.items[*].productId").count().is(50))));
+                        .check(status().is(200), substring("\"productId\"").count().is(50))));
     }
 
     /**

@@ -23,11 +23,12 @@ import com.acme.inventory.query.processing.BatchWrites;
 import com.acme.inventory.query.processing.CustomPlans;
 
 /**
- * The stock-cache projection: one row per product (its version) and one per stock line. Each event
- * carries the line's resulting units, so a row is set, not incremented, and only by a newer version
- * (or when a replay marked it pending): redelivery and replay leave the same rows. The newest state of
- * each row in a processor batch is merged in one statement per table (its columns bound as arrays), in
- * the batch's transaction with the processor's token.
+ * The stock-cache projection: one row per stock line, with the version of the last event that
+ * changed it. Every event changes exactly one line, so a product's version is its lines' highest
+ * and needs no row of its own. Each event carries the line's resulting units, so a row is set, not
+ * incremented, and only by a newer version (or when a replay marked it pending): redelivery and
+ * replay leave the same rows. The newest state of each line in a processor batch is merged in one
+ * statement (its columns bound as arrays), in the batch's transaction with the processor's token.
  */
 @Component
 @ProcessingGroup(StockCacheProjection.NAME)
@@ -48,20 +49,14 @@ class StockCacheProjection implements RebuildableProjection {
     record LineRow(String productId, String lineKey, String variantId, long available, long version, Instant at) {
     }
 
-    record ProductRow(String productId, long version, Instant at) {
-    }
-
-    /** The newest state per line and per product seen in one processor batch. */
+    /** The newest state per line seen in one processor batch. */
     static final class Batch {
         final Map<String, LineRow> lines = new HashMap<>();
-        final Map<String, ProductRow> products = new HashMap<>();
 
         void add(InventoryEvent event, long version, Instant at) {
             String lineKey = event.variantId() == null ? "" : event.variantId();
             lines.merge(event.productId() + '\u0000' + lineKey,
                     new LineRow(event.productId(), lineKey, event.variantId(), event.availableAfter(), version, at),
-                    (a, b) -> a.version() >= b.version() ? a : b);
-            products.merge(event.productId(), new ProductRow(event.productId(), version, at),
                     (a, b) -> a.version() >= b.version() ? a : b);
         }
     }
@@ -76,10 +71,8 @@ class StockCacheProjection implements RebuildableProjection {
         jdbc.update(MERGE_LINES, BatchWrites.columns(batch.lines.values(),
                 text(LineRow::productId), text(LineRow::lineKey), text(LineRow::variantId),
                 number(LineRow::available), number(LineRow::version), instant(LineRow::at)));
-        jdbc.update(MERGE_PRODUCTS, BatchWrites.columns(batch.products.values(),
-                text(ProductRow::productId), number(ProductRow::version), instant(ProductRow::at)));
         Map<String, Long> versions = new HashMap<>();
-        batch.products.forEach((productId, row) -> versions.put(productId, row.version()));
+        batch.lines.values().forEach(line -> versions.merge(line.productId(), line.version(), Math::max));
         BatchWrites.afterCommit(() -> commits.committed(versions));
     }
 
@@ -99,24 +92,10 @@ class StockCacheProjection implements RebuildableProjection {
                 VALUES (s.product_id, s.line_key, s.variant_id, s.available, s.version,
                         CAST(s.updated_at AS TIMESTAMP WITH TIME ZONE))""";
 
-    private static final String MERGE_PRODUCTS = """
-            MERGE INTO stock_product t
-            USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY), CAST(? AS BIGINT ARRAY),
-                                        CAST(? AS VARCHAR(40) ARRAY))
-                   AS s(product_id, version, updated_at)) s
-            ON t.product_id = s.product_id
-            WHEN MATCHED AND (t.version < s.version OR t.rebuild_pending) THEN
-                UPDATE SET version = s.version, updated_at = CAST(s.updated_at AS TIMESTAMP WITH TIME ZONE),
-                           rebuild_pending = FALSE
-            WHEN NOT MATCHED THEN
-                INSERT (product_id, version, updated_at)
-                VALUES (s.product_id, s.version, CAST(s.updated_at AS TIMESTAMP WITH TIME ZONE))""";
-
     /** Rows stay readable during a replay; each is rebuilt by its product's events (see V4 migration). */
     @ResetHandler
     void reset() {
         jdbc.update("UPDATE stock_line SET rebuild_pending = TRUE");
-        jdbc.update("UPDATE stock_product SET rebuild_pending = TRUE");
     }
 
     @Override
@@ -127,6 +106,5 @@ class StockCacheProjection implements RebuildableProjection {
     @Override
     public void removeRowsWithoutEvents() {
         jdbc.update("DELETE FROM stock_line WHERE rebuild_pending");
-        jdbc.update("DELETE FROM stock_product WHERE rebuild_pending");
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import com.acme.inventory.api.ProductStock;
 import com.acme.inventory.api.ProductStock.LineStock;
 import com.acme.inventory.api.ProductStock.StockMode;
 
-/** Reads the stock-cache tables. A product without a row has had no events: it is missing, never zero. */
+/**
+ * Reads the stock-cache lines. A product without a line has had no events: it is missing, never
+ * zero. Its version and time are those of its most recently changed line (every event changes one).
+ */
 @Component
 class StockReader {
 
@@ -29,30 +33,22 @@ class StockReader {
     }
 
     /**
-     * The products found, keyed by id: one query (product rows joined to their lines) whatever the
-     * number. The lines are filtered by the ids too: without that, PostgreSQL hash-joined 50 products
-     * against a full scan of a small {@code stock_line} table (1.6 ms instead of 0.4).
+     * The products found, keyed by id: one single-table query whatever the number. A join to a
+     * table of product rows cost PostgreSQL twice the time (pgbench, 50 ids, 16 clients: 1,534-1,864
+     * against 3,160-3,261 queries/s for the lines alone).
      */
     Map<String, ProductStock> products(Collection<String> productIds) {
-        Map<String, ProductRow> rows = new LinkedHashMap<>();
+        Map<String, List<Line>> lines = new LinkedHashMap<>();
         jdbc.query("""
-                        SELECT p.product_id, p.version, p.updated_at, l.line_key, l.variant_id, l.available, l.updated_at
-                        FROM stock_product p
-                        LEFT JOIN stock_line l ON l.product_id = p.product_id AND l.product_id IN (:ids)
-                        WHERE p.product_id IN (:ids) ORDER BY p.product_id, l.line_key""",
+                        SELECT product_id, variant_id, available, version, updated_at FROM stock_line
+                        WHERE product_id IN (:ids) ORDER BY product_id, line_key""",
                 new MapSqlParameterSource("ids", productIds),
                 rs -> {
-                    ProductRow product = rows.get(rs.getString(1));
-                    if (product == null) {
-                        product = new ProductRow(rs.getLong(2), instant(rs, 3), new ArrayList<>());
-                        rows.put(rs.getString(1), product);
-                    }
-                    if (rs.getString(4) != null) {
-                        product.lines().add(new LineStock(rs.getString(5), rs.getLong(6), instant(rs, 7)));
-                    }
+                    lines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(new Line(new LineStock(rs.getString(2), rs.getLong(3), instant(rs, 5)), rs.getLong(4)));
                 });
         Map<String, ProductStock> result = new LinkedHashMap<>();
-        rows.forEach((id, row) -> result.put(id, row.toStock(id)));
+        lines.forEach((id, productLines) -> result.put(id, stock(id, productLines)));
         return result;
     }
 
@@ -60,13 +56,15 @@ class StockReader {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    private record ProductRow(long version, Instant updatedAt, List<LineStock> lines) {
+    private static ProductStock stock(String productId, List<Line> lines) {
+        Line newest = lines.stream().max(Comparator.comparingLong(Line::version)).orElseThrow();
+        boolean productLevel = lines.stream().anyMatch(line -> line.stock().variantId() == null);
+        long total = lines.stream().mapToLong(line -> line.stock().available()).sum();
+        return new ProductStock(productId, productLevel ? StockMode.PRODUCT : StockMode.VARIANTS, total,
+                newest.version(), newest.stock().updatedAt(), lines.stream().map(Line::stock).toList());
+    }
 
-        ProductStock toStock(String productId) {
-            boolean productLevel = lines.stream().anyMatch(line -> line.variantId() == null);
-            long total = lines.stream().mapToLong(LineStock::available).sum();
-            return new ProductStock(productId, productLevel ? StockMode.PRODUCT : StockMode.VARIANTS, total, version,
-                    updatedAt, List.copyOf(lines));
-        }
+    /** A line as read, with the version of the event that last changed it. */
+    private record Line(LineStock stock, long version) {
     }
 }

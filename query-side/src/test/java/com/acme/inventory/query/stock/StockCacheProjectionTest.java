@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,6 +63,37 @@ class StockCacheProjectionTest {
         projection.on(new StockInitializedEvent(product, "a", 10, 10, "x"), 0, t0);
 
         assertThat(stored(product).orElseThrow().lines().get(0).available()).isEqualTo(6);
+    }
+
+    @Test
+    void aProductsVersionAndTimeAreThoseOfItsMostRecentlyChangedLine() {
+        String product = "direct-" + UUID.randomUUID();
+        applyAll(List.of(
+                new StockInitializedEvent(product, "a", 10, 10, "x"),
+                new StockInitializedEvent(product, "b", 1, 1, "x"),
+                new StockDeductedForSaleEvent(product, "a", "o-1", 4, 6, "x")));
+
+        ProductStock stock = stored(product).orElseThrow();
+        assertThat(stock.version()).isEqualTo(3);
+        assertThat(stock.updatedAt()).isEqualTo(t0.plusSeconds(2));
+        assertThat(stock.lines()).extracting(ProductStock.LineStock::variantId).containsExactly("a", "b");
+        assertThat(stock.lines()).extracting(ProductStock.LineStock::updatedAt)
+                .containsExactly(t0.plusSeconds(2), t0.plusSeconds(1));
+
+        projection.on(new StockRestockedEvent(product, "b", 2, 3, null, "x"), 3, t0.plusSeconds(3));
+        assertThat(stored(product).orElseThrow().version()).isEqualTo(4);
+        assertThat(stored(product).orElseThrow().updatedAt()).isEqualTo(t0.plusSeconds(3));
+    }
+
+    @Test
+    void aProductWithoutEventsIsMissingFromABatchRead() {
+        String product = "direct-" + UUID.randomUUID();
+        projection.on(new StockInitializedEvent(product, null, 5, 5, "x"), 0, t0);
+
+        Map<String, ProductStock> found = reader.products(List.of("direct-never-" + UUID.randomUUID(), product));
+        assertThat(found).containsOnlyKeys(product);
+        assertThat(found.get(product).mode()).isEqualTo(ProductStock.StockMode.PRODUCT);
+        assertThat(found.get(product).totalAvailable()).isEqualTo(5);
     }
 
     private Optional<ProductStock> stored(String productId) {

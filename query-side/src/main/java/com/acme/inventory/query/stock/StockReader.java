@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +55,20 @@ class StockReader {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
+    /** One pass over a product's lines (this runs for each of a batch read's products). */
     private static ProductStock stock(String productId, List<Line> lines) {
-        Line newest = lines.stream().max(Comparator.comparingLong(Line::version)).orElseThrow();
-        boolean productLevel = lines.stream().anyMatch(line -> line.stock().variantId() == null);
-        long total = lines.stream().mapToLong(line -> line.stock().available()).sum();
+        Line newest = lines.get(0);
+        boolean productLevel = false;
+        long total = 0;
+        List<LineStock> stocks = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            newest = line.version() > newest.version() ? line : newest;
+            productLevel |= line.stock().variantId() == null;
+            total += line.stock().available();
+            stocks.add(line.stock());
+        }
         return new ProductStock(productId, productLevel ? StockMode.PRODUCT : StockMode.VARIANTS, total,
-                newest.version(), newest.stock().updatedAt(), lines.stream().map(Line::stock).toList());
+                newest.version(), newest.stock().updatedAt(), List.copyOf(stocks));
     }
 
     /** A line as read, with the version of the event that last changed it. */

@@ -101,13 +101,13 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(messageObjectMapper()));
     }
 
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+        return new TypeCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(messageObjectMapper()));
     }
 
     @Bean

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,10 +44,8 @@ class StockReader {
                         SELECT product_id, variant_id, available, version, updated_at FROM stock_line
                         WHERE product_id IN (:ids) ORDER BY product_id, line_key""",
                 new MapSqlParameterSource("ids", productIds),
-                rs -> {
-                    lines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                            .add(new Line(new LineStock(rs.getString(2), rs.getLong(3), instant(rs, 5)), rs.getLong(4)));
-                });
+                (RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                        .add(new Line(new LineStock(rs.getString(2), rs.getLong(3), instant(rs, 5)), rs.getLong(4))));
         Map<String, ProductStock> result = new LinkedHashMap<>();
         lines.forEach((id, productLines) -> result.put(id, stock(id, productLines)));
         return result;
@@ -68,7 +68,7 @@ class StockReader {
             stocks.add(line.stock());
         }
         return new ProductStock(productId, productLevel ? StockMode.PRODUCT : StockMode.VARIANTS, total,
-                newest.version(), newest.stock().updatedAt(), List.copyOf(stocks));
+                newest.version(), newest.stock().updatedAt(), Collections.unmodifiableList(stocks));
     }
 
     /** A line as read, with the version of the event that last changed it. */

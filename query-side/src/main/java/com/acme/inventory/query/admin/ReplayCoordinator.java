@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,7 +152,9 @@ public class ReplayCoordinator {
     private void reset(String name, StreamingEventProcessor processor, long generation) {
         try {
             long head = positions.headPosition();
-            processor.resetTokens();
+            // from the first event; the processor's initial token (Axon's default: a replay token at the
+            // head) would start the replay as a replay token wrapped in another
+            processor.resetTokens(StreamableMessageSource::createTailToken);
             control.finishReset(name, generation, head);
             log.info("Projection '{}' reset for replay generation {} up to global index {}", name, generation, head);
         } catch (RuntimeException e) {

@@ -20,22 +20,22 @@ import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.query.admin.Projections;
 import com.acme.inventory.query.admin.RebuildableProjection;
 import com.acme.inventory.query.processing.BatchWrites;
-import com.acme.inventory.query.processing.CustomPlans;
+import com.acme.inventory.query.processing.ProjectionSql;
 
 /**
  * The event-log projection: each product's history, one row per event, keyed by version (so inserted
- * once; a replay rewrites the rows it marked pending). A processor batch is merged in one statement.
+ * once; a replay rewrites the rows it marked pending). A processor batch is written in one statement (see {@link ProjectionSql}).
  */
 @Component
 @ProcessingGroup(Projections.EVENT_LOG)
 class EventLogProjection implements RebuildableProjection {
 
     private final JdbcTemplate jdbc;
-    private final CustomPlans customPlans;
+    private final String writeRows;
 
-    EventLogProjection(JdbcTemplate jdbc, CustomPlans customPlans) {
+    EventLogProjection(JdbcTemplate jdbc, ProjectionSql sql) {
         this.jdbc = jdbc;
-        this.customPlans = customPlans;
+        this.writeRows = sql.choose(UPSERT, MERGE);
     }
 
     record Row(InventoryEvent event, long version, Instant occurredAt) {
@@ -48,8 +48,7 @@ class EventLogProjection implements RebuildableProjection {
     }
 
     private void write(List<Row> rows) {
-        customPlans.forThisTransaction();
-        jdbc.update(MERGE, BatchWrites.columns(rows,
+        jdbc.update(writeRows, BatchWrites.columns(rows,
                 text(row -> row.event().productId()), number(Row::version), text(row -> row.event().type().name()),
                 text(row -> row.event().variantId()), number(row -> row.event().quantity()),
                 number(row -> row.event().delta()), number(row -> row.event().availableAfter()),
@@ -57,15 +56,33 @@ class EventLogProjection implements RebuildableProjection {
                 instant(Row::occurredAt)));
     }
 
+    private static final String BATCH = """
+            SELECT * FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY), CAST(? AS BIGINT ARRAY),
+                                 CAST(? AS VARCHAR(32) ARRAY), CAST(? AS VARCHAR(64) ARRAY),
+                                 CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY),
+                                 CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(500) ARRAY),
+                                 CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(40) ARRAY))
+                   AS s(product_id, version, event_type, variant_id, quantity, delta, available_after, order_id,
+                        note, actor, occurred_at)""";
+
+    /** PostgreSQL: insert, or rewrite a row a replay marked pending. */
+    static final String UPSERT = """
+            INSERT INTO stock_event_log AS t (product_id, version, event_type, variant_id, quantity, delta,
+                                              available_after, order_id, note, actor, occurred_at)
+            SELECT product_id, version, event_type, variant_id, quantity, delta, available_after, order_id, note, actor,
+                   CAST(occurred_at AS TIMESTAMP WITH TIME ZONE)
+            FROM (%s) s
+            ON CONFLICT (product_id, version) DO UPDATE
+                SET event_type = EXCLUDED.event_type, variant_id = EXCLUDED.variant_id, quantity = EXCLUDED.quantity,
+                    delta = EXCLUDED.delta, available_after = EXCLUDED.available_after, order_id = EXCLUDED.order_id,
+                    note = EXCLUDED.note, actor = EXCLUDED.actor, occurred_at = EXCLUDED.occurred_at,
+                    rebuild_pending = FALSE
+                WHERE t.rebuild_pending""".formatted(BATCH);
+
+    /** Standard SQL MERGE (H2), same effect. */
     private static final String MERGE = """
             MERGE INTO stock_event_log t
-            USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY), CAST(? AS BIGINT ARRAY),
-                                        CAST(? AS VARCHAR(32) ARRAY), CAST(? AS VARCHAR(64) ARRAY),
-                                        CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY),
-                                        CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(500) ARRAY),
-                                        CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(40) ARRAY))
-                   AS s(product_id, version, event_type, variant_id, quantity, delta, available_after, order_id,
-                        note, actor, occurred_at)) s
+            USING (%s) s
             ON t.product_id = s.product_id AND t.version = s.version
             WHEN MATCHED AND t.rebuild_pending THEN
                 UPDATE SET event_type = s.event_type, variant_id = s.variant_id, quantity = s.quantity,
@@ -76,7 +93,7 @@ class EventLogProjection implements RebuildableProjection {
                 INSERT (product_id, version, event_type, variant_id, quantity, delta, available_after, order_id,
                         note, actor, occurred_at)
                 VALUES (s.product_id, s.version, s.event_type, s.variant_id, s.quantity, s.delta, s.available_after,
-                        s.order_id, s.note, s.actor, CAST(s.occurred_at AS TIMESTAMP WITH TIME ZONE))""";
+                        s.order_id, s.note, s.actor, CAST(s.occurred_at AS TIMESTAMP WITH TIME ZONE))""".formatted(BATCH);
 
     @ResetHandler
     void reset() {

@@ -20,7 +20,7 @@ import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.query.admin.Projections;
 import com.acme.inventory.query.admin.RebuildableProjection;
 import com.acme.inventory.query.processing.BatchWrites;
-import com.acme.inventory.query.processing.CustomPlans;
+import com.acme.inventory.query.processing.ProjectionSql;
 
 /**
  * The stock-cache projection: one row per stock line, with the version of the last event that
@@ -28,7 +28,7 @@ import com.acme.inventory.query.processing.CustomPlans;
  * and needs no row of its own. Each event carries the line's resulting units, so a row is set, not
  * incremented, and only by a newer version (or when a replay marked it pending): redelivery and
  * replay leave the same rows. The newest state of each line in a processor batch is merged in one
- * statement (its columns bound as arrays), in the batch's transaction with the processor's token.
+ * statement (its columns bound as arrays; see {@link ProjectionSql}), in the batch's transaction with the processor's token.
  */
 @Component
 @ProcessingGroup(StockCacheProjection.NAME)
@@ -37,13 +37,13 @@ class StockCacheProjection implements RebuildableProjection {
     static final String NAME = Projections.STOCK_CACHE;
 
     private final JdbcTemplate jdbc;
-    private final CustomPlans customPlans;
     private final StockCacheCommits commits;
+    private final String writeLines;
 
-    StockCacheProjection(JdbcTemplate jdbc, CustomPlans customPlans, StockCacheCommits commits) {
+    StockCacheProjection(JdbcTemplate jdbc, ProjectionSql sql, StockCacheCommits commits) {
         this.jdbc = jdbc;
-        this.customPlans = customPlans;
         this.commits = commits;
+        this.writeLines = sql.choose(UPSERT_LINES, MERGE_LINES);
     }
 
     record LineRow(String productId, String lineKey, String variantId, long available, long version, Instant at) {
@@ -67,8 +67,7 @@ class StockCacheProjection implements RebuildableProjection {
     }
 
     private void write(Batch batch) {
-        customPlans.forThisTransaction();
-        jdbc.update(MERGE_LINES, BatchWrites.columns(batch.lines.values(),
+        jdbc.update(writeLines, BatchWrites.columns(batch.lines.values(),
                 text(LineRow::productId), text(LineRow::lineKey), text(LineRow::variantId),
                 number(LineRow::available), number(LineRow::version), instant(LineRow::at)));
         Map<String, Long> versions = new HashMap<>();
@@ -76,13 +75,26 @@ class StockCacheProjection implements RebuildableProjection {
         BatchWrites.afterCommit(() -> commits.committed(versions));
     }
 
-    /** Standard SQL MERGE (PostgreSQL 15+, H2): update a row only from a newer version or when pending. */
+    private static final String BATCH_LINES = """
+            SELECT * FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(64) ARRAY),
+                                 CAST(? AS VARCHAR(64) ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY),
+                                 CAST(? AS VARCHAR(40) ARRAY))
+                   AS s(product_id, line_key, variant_id, available, version, updated_at)""";
+
+    /** PostgreSQL: insert, or update a row only from a newer version or when pending. */
+    static final String UPSERT_LINES = """
+            INSERT INTO stock_line AS t (product_id, line_key, variant_id, available, version, updated_at)
+            SELECT product_id, line_key, variant_id, available, version, CAST(updated_at AS TIMESTAMP WITH TIME ZONE)
+            FROM (%s) s
+            ON CONFLICT (product_id, line_key) DO UPDATE
+                SET available = EXCLUDED.available, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
+                    rebuild_pending = FALSE
+                WHERE t.version < EXCLUDED.version OR t.rebuild_pending""".formatted(BATCH_LINES);
+
+    /** Standard SQL MERGE (H2), same effect. */
     private static final String MERGE_LINES = """
             MERGE INTO stock_line t
-            USING (SELECT * FROM UNNEST(CAST(? AS VARCHAR(64) ARRAY), CAST(? AS VARCHAR(64) ARRAY),
-                                        CAST(? AS VARCHAR(64) ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY),
-                                        CAST(? AS VARCHAR(40) ARRAY))
-                   AS s(product_id, line_key, variant_id, available, version, updated_at)) s
+            USING (%s) s
             ON t.product_id = s.product_id AND t.line_key = s.line_key
             WHEN MATCHED AND (t.version < s.version OR t.rebuild_pending) THEN
                 UPDATE SET available = s.available, version = s.version,
@@ -90,7 +102,7 @@ class StockCacheProjection implements RebuildableProjection {
             WHEN NOT MATCHED THEN
                 INSERT (product_id, line_key, variant_id, available, version, updated_at)
                 VALUES (s.product_id, s.line_key, s.variant_id, s.available, s.version,
-                        CAST(s.updated_at AS TIMESTAMP WITH TIME ZONE))""";
+                        CAST(s.updated_at AS TIMESTAMP WITH TIME ZONE))""".formatted(BATCH_LINES);
 
     /** Rows stay readable during a replay; each is rebuilt by its product's events (see V4 migration). */
     @ResetHandler

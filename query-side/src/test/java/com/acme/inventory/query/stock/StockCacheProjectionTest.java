@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.api.ProductStock;
@@ -17,6 +19,7 @@ import com.acme.inventory.api.StockDeductedForSaleEvent;
 import com.acme.inventory.api.StockInitializedEvent;
 import com.acme.inventory.api.StockRestockedEvent;
 import com.acme.inventory.query.QuerySideTest;
+import com.acme.inventory.query.processing.GenericPlan;
 
 /** The projection on its own: apply events, read; redeliver them, read the same rows. */
 @QuerySideTest
@@ -26,6 +29,10 @@ class StockCacheProjectionTest {
     StockCacheProjection projection;
     @Autowired
     StockReader reader;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -98,5 +105,12 @@ class StockCacheProjectionTest {
 
     private Optional<ProductStock> stored(String productId) {
         return Optional.ofNullable(reader.products(List.of(productId)).get(productId));
+    }
+
+    @Test
+    void theCachedPlanProbesTheKeyForEachLineAndNeverScansTheTable() {
+        String plan = GenericPlan.of(jdbc, transactions, StockCacheProjection.UPSERT_LINES);
+
+        assertThat(plan).contains("Conflict Arbiter Indexes: stock_line_pkey").doesNotContain("Join", "Seq Scan");
     }
 }

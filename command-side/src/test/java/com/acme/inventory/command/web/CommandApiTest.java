@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -372,6 +373,12 @@ class CommandApiTest {
         assertThat(context.getBean("springSecurityFilterChain")).isInstanceOf(FilterChainProxy.class)
                 .extracting(chain -> chain.getClass().getName(), InstanceOfAssertFactories.STRING)
                 .doesNotContain("WebMvcSecurityConfiguration");
+    }
+
+    @Test
+    void theSecurityFiltersAreNotWrappedInObservations() {
+        assertThat(context.getBean("springSecurityFilterChain")).extracting("springSecurityFilterChain.filterChainDecorator")
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
 
     @Test

@@ -24,7 +24,8 @@ import com.acme.inventory.query.processing.ProjectionSql;
 
 /**
  * The event-log projection: each product's history, one row per event, keyed by version (so inserted
- * once; a replay rewrites the rows it marked pending). A processor batch is written in one statement (see {@link ProjectionSql}).
+ * once; a replay rewrites the rows it marked pending). A processor batch is written in one statement
+ * (see {@link ProjectionSql}).
  */
 @Component
 @ProcessingGroup(Projections.EVENT_LOG)

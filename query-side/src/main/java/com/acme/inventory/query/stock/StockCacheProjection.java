@@ -27,8 +27,9 @@ import com.acme.inventory.query.processing.ProjectionSql;
  * changed it. Every event changes exactly one line, so a product's version is its lines' highest
  * and needs no row of its own. Each event carries the line's resulting units, so a row is set, not
  * incremented, and only by a newer version (or when a replay marked it pending): redelivery and
- * replay leave the same rows. The newest state of each line in a processor batch is merged in one
- * statement (its columns bound as arrays; see {@link ProjectionSql}), in the batch's transaction with the processor's token.
+ * replay leave the same rows. The newest state of each line in a processor batch is written in one
+ * statement (its columns bound as arrays; see {@link ProjectionSql}), in the batch's transaction with
+ * the processor's token.
  */
 @Component
 @ProcessingGroup(StockCacheProjection.NAME)

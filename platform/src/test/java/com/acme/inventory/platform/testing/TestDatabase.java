@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -11,6 +13,8 @@ import java.util.UUID;
  * Fresh PostgreSQL databases for tests: every call creates a new, empty database, so no test depends
  * on what an earlier run left. Server and user come from TEST_PG_HOST, TEST_PG_PORT, TEST_PG_USER
  * (defaults 127.0.0.1, 5432, postgres with trust authentication, as on the team's machines and CI).
+ * The databases a test JVM created are dropped when it exits, unless TEST_PG_KEEP_DATABASES is set
+ * (to look at them after a failure).
  */
 public final class TestDatabase {
 
@@ -20,6 +24,7 @@ public final class TestDatabase {
     public static final String PASSWORD = env("TEST_PG_PASSWORD", "");
 
     private static String shared;
+    private static final List<String> created = new ArrayList<>();
 
     private TestDatabase() {
     }
@@ -39,11 +44,31 @@ public final class TestDatabase {
         try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            dropAtExit(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + HOST + ":" + PORT
                     + " (is PostgreSQL running? see README, Tests)", e);
         }
         return url(name);
+    }
+
+    private static synchronized void dropAtExit(String name) {
+        if (created.isEmpty() && System.getenv("TEST_PG_KEEP_DATABASES") == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
+        }
+        created.add(name);
+    }
+
+    /** Best effort at exit: WITH (FORCE) ends connections a Spring context or a child process still holds. */
+    private static synchronized void dropCreated() {
+        try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            for (String name : created) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases " + created + ": " + e.getMessage());
+        }
     }
 
     private static String url(String database) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Fresh PostgreSQL databases for tests: every call creates a new, empty database, so no test depends
  * on what an earlier run left. Server and user come from TEST_PG_HOST, TEST_PG_PORT, TEST_PG_USER
@@ -17,6 +20,8 @@ import java.util.UUID;
  * (to look at them after a failure).
  */
 public final class TestDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
     private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
     private static final String PORT = env("TEST_PG_PORT", "5432");
@@ -67,7 +72,7 @@ public final class TestDatabase {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         } catch (SQLException e) {
-            System.err.println("Could not drop test databases " + created + ": " + e.getMessage());
+            log.warn("Could not drop test databases {}: {}", created, e.getMessage());
         }
     }
 

@@ -38,8 +38,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public class EventStoreConfiguration {
 
     /**
-     * @param fetchDelay  how often the store looks for events committed by another process when a
-     *                    processor has caught up; this bounds projection lag across JVMs
+     * @param fetchDelay  how often the store is read for new events once a processor has caught up:
+     *                    every fetch delay when idle, no more often under load; this bounds projection
+     *                    lag across JVMs
      * @param batchSize   events read per query when streaming or loading an aggregate
      * @param gapTimeout  how long a tracking token waits for a missing global index to commit
      */
@@ -118,7 +119,7 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  EventStoreProperties properties) {
-        return new FastTimestampJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new TunedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -128,7 +129,7 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .batchSize(properties.batchSize())
                 .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber),
-                properties.gapTimeout());
+                properties.gapTimeout(), properties.fetchDelay());
     }
 
     /**

@@ -1,0 +1,34 @@
+package com.acme.inventory.platform.eventstore;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spaces the reads of a caught-up event stream at least one interval apart. Axon's embedded store
+ * reads again as soon as a read found anything, so under a steady stream of commits it read a few
+ * events at a time, hundreds of times a second, and every processor ran a transaction for each read.
+ */
+final class TailingReadPace {
+
+    private final long intervalNanos;
+    private long nextRead = System.nanoTime();
+
+    TailingReadPace(Duration interval) {
+        this.intervalNanos = interval.toNanos();
+    }
+
+    /** Waits until one interval has passed since the previous read began; false if interrupted. */
+    synchronized boolean awaitTurn() {
+        long wait = nextRead - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        nextRead = System.nanoTime() + intervalNanos;
+        return true;
+    }
+}

@@ -183,11 +183,8 @@ public class ProductInventory {
         if (productLevelRequested && variantsRequested) {
             throw StockRuleViolation.modeConflict("A product keeps stock at product level or per variant, not both.");
         }
-        boolean hasProductLevel = lines.containsKey(LineKey.PRODUCT_LEVEL.value());
-        boolean hasVariants = lines.size() > (hasProductLevel ? 1 : 0);
-        if ((hasProductLevel && variantsRequested) || (hasVariants && productLevelRequested)) {
-            throw StockRuleViolation.modeConflict("Product '" + productId + "' keeps its stock "
-                    + (hasProductLevel ? "at product level" : "per variant") + ".");
+        if (!lines.isEmpty()) {
+            requested.forEach(this::requireStockMode);
         }
     }
 
@@ -203,9 +200,19 @@ public class ProductInventory {
         }
         Line line = lines.get(key.value());
         if (line == null) {
+            requireStockMode(key);
             throw StockRuleViolation.variantNotFound(productId, key);
         }
         return line;
+    }
+
+    /** A product-level command on a product kept per variant, or a variant of a product kept at product level. */
+    private void requireStockMode(LineKey key) {
+        boolean keptAtProductLevel = lines.containsKey(LineKey.PRODUCT_LEVEL.value());
+        if (key.isProductLevel() != keptAtProductLevel) {
+            throw StockRuleViolation.modeConflict("Product '" + productId + "' keeps its stock "
+                    + (keptAtProductLevel ? "at product level" : "per variant") + ".");
+        }
     }
 
     private static void requireAvailable(LineKey key, Line line, long quantity) {

@@ -216,6 +216,22 @@ class ProductInventoryTest {
                 .expectExceptionDetails(code(ErrorCode.VARIANT_NOT_FOUND));
     }
 
+    @Test
+    void theProductLevelLineOfAProductKeptPerVariantIsAModeConflict() {
+        fixture.given(initialized("red-m", 10))
+                .when(new DeductStockForSaleCommand(P, null, "o-1", 1, ACTOR))
+                .expectNoEvents()
+                .expectExceptionDetails(code(ErrorCode.STOCK_MODE_CONFLICT));
+    }
+
+    @Test
+    void aVariantOfAProductKeptAtProductLevelIsAModeConflict() {
+        fixture.given(initialized(null, 10))
+                .when(new RestockCommand(P, "red-m", 1, null, ACTOR))
+                .expectNoEvents()
+                .expectExceptionDetails(code(ErrorCode.STOCK_MODE_CONFLICT));
+    }
+
     // ---- restorations
 
     @Test

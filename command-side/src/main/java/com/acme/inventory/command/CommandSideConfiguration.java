@@ -23,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.http.HttpMethod;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.acme.inventory.command.inventory.CachedProductCheck;
@@ -48,7 +47,7 @@ class CommandSideConfiguration {
     SecurityFilterChain commandSecurity(HttpSecurity http, TokenProperties tokens, ProblemWriter problems)
             throws Exception {
         return ApiSecurity.filterChain(http, tokens, problems, registry -> registry
-                .requestMatchers(HttpMethod.POST, "/api/v1/inventory/**")
+                .requestMatchers("/api/v1/inventory/**", "/api/v1/orders/**")
                 .hasAnyRole(Role.ORDER_SERVICE.name(), Role.OPERATOR.name()));
     }
 

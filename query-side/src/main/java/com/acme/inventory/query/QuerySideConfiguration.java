@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -73,12 +72,14 @@ class QuerySideConfiguration {
         };
     }
 
-    /** Catalogue pages read stock; history and admin are the operator's (the shared default). */
+    /** Catalogue pages read stock; history and admin are the operator's. */
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, TokenProperties tokens, ProblemWriter problems)
             throws Exception {
-        return ApiSecurity.filterChain(http, tokens, problems, registry -> registry
-                .requestMatchers(HttpMethod.GET, "/api/v1/stock", "/api/v1/stock/**")
-                .hasAnyRole(Role.CATALOGUE.name(), Role.OPERATOR.name()));
+        return ApiSecurity.filterChain(http, tokens, problems, registry -> {
+            registry.requestMatchers("/api/v1/stock", "/api/v1/stock/**")
+                    .hasAnyRole(Role.CATALOGUE.name(), Role.OPERATOR.name());
+            registry.requestMatchers("/api/v1/inventory/*/events", "/api/v1/admin/**").hasRole(Role.OPERATOR.name());
+        });
     }
 }

@@ -8,17 +8,23 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.acme.inventory.platform.testing.ContractValidationConfiguration;
 import com.acme.inventory.platform.testing.SharedPostgres;
 
-/** The whole command side on a fresh PostgreSQL database, profile postgres, driven through MockMvc. */
+/**
+ * The whole command side on a fresh PostgreSQL database, profile postgres, driven through MockMvc,
+ * every response validated against the side's published OpenAPI document.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = CommandSideApplication.class,
         properties = {"spring.config.name=command-side", "spring.profiles.active=postgres"})
 @ContextConfiguration(initializers = SharedPostgres.class)
 @AutoConfigureMockMvc
+@Import(ContractValidationConfiguration.class)
 @AutoConfigureObservability
 public @interface CommandSideTest {
 }

@@ -19,6 +19,7 @@ import com.acme.inventory.api.ErrorCode;
 
 import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
 import com.acme.inventory.platform.metrics.AxonMetricsConfiguration;
+import com.acme.inventory.platform.openapi.OpenApiConfiguration;
 import com.acme.inventory.platform.security.HeaderCharacters;
 import com.acme.inventory.platform.security.ProductionTokenGuard;
 import com.acme.inventory.platform.security.TokenProperties;
@@ -30,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What each side imports: event store, web error handling, token security. */
 @Configuration(proxyBeanMethods = false)
-@Import({EventStoreConfiguration.class, AxonMetricsConfiguration.class, ApiExceptionHandler.class})
+@Import({EventStoreConfiguration.class, AxonMetricsConfiguration.class, ApiExceptionHandler.class,
+        OpenApiConfiguration.class})
 @EnableConfigurationProperties(TokenProperties.class)
 public class PlatformConfiguration {
 

@@ -8,11 +8,16 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.acme.inventory.platform.testing.ContractValidationConfiguration;
 import com.acme.inventory.platform.testing.SharedPostgres;
 
-/** The whole query side on a fresh PostgreSQL database, profile postgres, driven through MockMvc. */
+/**
+ * The whole query side on a fresh PostgreSQL database, profile postgres, driven through MockMvc,
+ * every response validated against the side's published OpenAPI document.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = QuerySideApplication.class,
@@ -20,6 +25,7 @@ import com.acme.inventory.platform.testing.SharedPostgres;
                 "inventory.query.consistency-wait=300ms"})
 @ContextConfiguration(initializers = SharedPostgres.class)
 @AutoConfigureMockMvc
+@Import(ContractValidationConfiguration.class)
 @AutoConfigureObservability
 public @interface QuerySideTest {
 }

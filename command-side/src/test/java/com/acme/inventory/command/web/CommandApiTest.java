@@ -183,6 +183,13 @@ class CommandApiTest {
     }
 
     @Test
+    void theProductLevelLineOfAProductKeptPerVariantIs409ModeConflict() throws Exception {
+        String product = initialized("red-m", "10");
+        rejected(product, send("/api/v1/inventory/" + product + "/sales", "{\"orderId\":\"o-1\",\"quantity\":1}"),
+                409, "STOCK_MODE_CONFLICT");
+    }
+
+    @Test
     void sellingMoreThanAvailableIs409WithTheAvailableUnits() throws Exception {
         String product = initialized("red-m", "3");
         ResultActions result = send("/api/v1/inventory/" + product + "/sales",
@@ -338,9 +345,18 @@ class CommandApiTest {
     @Test
     void aWrongMethodIs405() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(get("/api/v1/inventory/" + product + "/sales")
-                        .header("Authorization", "Bearer " + PostgresProperties.OPERATOR_TOKEN)),
+        rejected(product, mvc.perform(get("/api/v1/inventory/" + product + "/sales").header("Authorization", ORDER_SERVICE)),
                 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void aMistypedPathIs404ForAnyValidToken() throws Exception {
+        for (String token : new String[] {ORDER_SERVICE, "Bearer " + PostgresProperties.CATALOGUE_TOKEN}) {
+            mvc.perform(get("/api/v1/inventroy/p-1/sales").header("Authorization", token))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        }
     }
 
     @Test
@@ -352,12 +368,38 @@ class CommandApiTest {
     // ---- security
 
     @Test
-    void aCommandWithoutOrWithAWrongTokenIs401() throws Exception {
+    void aCommandWithoutOrWithAWrongTokenIs401WithABearerChallenge() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(post("/api/v1/inventory/" + product + "/restocks").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"variantId\":\"red-m\",\"quantity\":1}")), 401, "UNAUTHORIZED");
-        rejected(product, mvc.perform(post("/api/v1/inventory/" + product + "/restocks").header("Authorization", "Bearer nope")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"variantId\":\"red-m\",\"quantity\":1}")), 401, "UNAUTHORIZED");
+        ResultActions withoutToken = mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"variantId\":\"red-m\",\"quantity\":1}"));
+        rejected(product, withoutToken, 401, "UNAUTHORIZED");
+        withoutToken.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"inventory\""));
+        ResultActions wrongToken = mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
+                .header("Authorization", "Bearer nope").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"variantId\":\"red-m\",\"quantity\":1}"));
+        rejected(product, wrongToken, 401, "UNAUTHORIZED");
+        wrongToken.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"inventory\", error=\"invalid_token\""));
+    }
+
+    @Test
+    void thePublishedContractIsReadableWithAnyValidTokenAndSwaggerUiWithoutOne() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        for (String token : new String[] {ORDER_SERVICE, "Bearer " + PostgresProperties.CATALOGUE_TOKEN}) {
+            mvc.perform(get("/v3/api-docs").header("Authorization", token))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.info.title").value("Inventory service, command side"))
+                    .andExpect(jsonPath("$.paths['/api/v1/inventory/{productId}/sales'].post.operationId")
+                            .value("deductStockForSale"));
+            mvc.perform(get("/v3/api-docs.yaml").header("Authorization", token))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.startsWith("openapi: 3.0.3")));
+        }
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/swagger-initializer.js"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("requestInterceptor: withInventoryToken")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("url: \"/v3/api-docs\"")));
+        mvc.perform(get("/v3/api-docs/springdoc/swagger-config")).andExpect(status().isOk());
     }
 
     @Test

@@ -212,6 +212,12 @@ class StockApiTest {
         problem(mvc.perform(post("/api/v1/stock/" + product).header("Authorization", OPERATOR)
                 .contentType(MediaType.APPLICATION_JSON).content("{}")), 405, "METHOD_NOT_ALLOWED");
         problem(mvc.perform(read("/api/v1/stock/" + product + "/nowhere/at/all")), 404, "NOT_FOUND");
+        problem(mvc.perform(read("/api/v1/stokc/" + product)), 404, "NOT_FOUND");
+        problem(mvc.perform(get("/api/v1/stokc/" + product)
+                .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)), 404, "NOT_FOUND");
+        problem(mvc.perform(post("/api/v1/stock/" + product).header("Authorization", "Bearer "
+                + PostgresProperties.CATALOGUE_TOKEN).contentType(MediaType.APPLICATION_JSON).content("{}")),
+                405, "METHOD_NOT_ALLOWED");
         problem(mvc.perform(read("/api/v1/stock/bad!id")), 400, "VALIDATION_FAILED");
         problem(mvc.perform(read("/api/v1/stock/" + product + "?minVersion=x")), 400, "VALIDATION_FAILED");
     }

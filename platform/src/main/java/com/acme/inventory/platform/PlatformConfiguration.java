@@ -25,6 +25,7 @@ import com.acme.inventory.platform.security.ProductionTokenGuard;
 import com.acme.inventory.platform.security.TokenProperties;
 import com.acme.inventory.platform.security.UnwrappedSecurityFilterChain;
 import com.acme.inventory.platform.web.ApiExceptionHandler;
+import com.acme.inventory.platform.web.HealthPort;
 import com.acme.inventory.platform.web.ProblemWriter;
 import com.acme.inventory.platform.web.RequestBodyLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +89,18 @@ public class PlatformConfiguration {
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problemWriter) {
         return (request, response, rejected) -> problemWriter.write(request, response, ErrorCode.MALFORMED_REQUEST,
                 "The request URL is not acceptable.");
+    }
+
+    @Bean
+    HealthPort healthPort(@Value("${inventory.health.port:-1}") int port, ProblemWriter problemWriter) {
+        return new HealthPort(port, problemWriter);
+    }
+
+    @Bean
+    FilterRegistrationBean<HealthPort> healthPortFilter(HealthPort healthPort) {
+        var registration = new FilterRegistrationBean<>(healthPort);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

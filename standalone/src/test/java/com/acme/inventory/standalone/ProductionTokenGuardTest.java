@@ -12,7 +12,7 @@ import com.acme.inventory.query.QuerySideApplication;
 class ProductionTokenGuardTest {
 
     private static String[] postgresWith(String url, String orderServiceToken) {
-        return new String[]{"--spring.profiles.active=postgres", "--server.port=0",
+        return new String[]{"--spring.profiles.active=postgres", "--server.port=0", "--inventory.health.port=0",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.USER,
                 "--inventory.security.tokens.order-service=" + orderServiceToken,
                 "--inventory.security.tokens.catalogue=prod-catalogue-secret",

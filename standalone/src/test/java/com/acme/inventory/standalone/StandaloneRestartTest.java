@@ -14,7 +14,7 @@ class StandaloneRestartTest {
     Path dataDirectory;
 
     private StandaloneApplication.Running start() {
-        return StandaloneApplication.start("--server.port=0",
+        return StandaloneApplication.start("--server.port=0", "--inventory.health.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("inventory") + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 

@@ -17,6 +17,7 @@ public final class PostgresProperties {
     public static String[] args(String jdbcUrl, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
+                "--inventory.health.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + TestDatabase.USER,
                 "--spring.datasource.password=" + TestDatabase.PASSWORD,

@@ -11,6 +11,7 @@ public class SharedPostgres implements ApplicationContextInitializer<Configurabl
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(
                 "spring.datasource.url=" + TestDatabase.sharedUrl(),
+                "inventory.health.port=0",
                 "spring.datasource.username=" + TestDatabase.USER,
                 "spring.datasource.password=" + TestDatabase.PASSWORD,
                 "inventory.security.tokens.order-service=" + PostgresProperties.ORDER_SERVICE_TOKEN,

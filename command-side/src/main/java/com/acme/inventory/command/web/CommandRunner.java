@@ -59,9 +59,10 @@ class CommandRunner {
     private final Duration maxBackoff;
     private final Counter retries;
     private final Counter exhausted;
+    private final CommandOutcomes outcomes;
 
     CommandRunner(CommandGateway commandGateway, IdempotencyStore idempotency,
-                  ObjectMapper objectMapper, MeterRegistry meters,
+                  ObjectMapper objectMapper, MeterRegistry meters, CommandOutcomes outcomes,
                   @Value("${inventory.command.max-attempts:25}") int maxAttempts,
                   @Value("${inventory.command.max-backoff:100ms}") Duration maxBackoff) {
         this.commandGateway = commandGateway;
@@ -69,6 +70,7 @@ class CommandRunner {
         this.objectMapper = objectMapper;
         this.maxAttempts = maxAttempts;
         this.maxBackoff = maxBackoff;
+        this.outcomes = outcomes;
         this.retries = Counter.builder("inventory.command.retries")
                 .description("Commands retried after a conflicting concurrent write").register(meters);
         this.exhausted = Counter.builder("inventory.command.conflicts.exhausted")
@@ -81,6 +83,22 @@ class CommandRunner {
     }
 
     ResponseEntity<String> run(CommandCall call) {
+        long start = outcomes.start();
+        try {
+            Answer answer = answer(call);
+            outcomes.record(call.command(), start, answer.outcome(), answer.code());
+            return answer.response();
+        } catch (RuntimeException failure) {
+            outcomes.record(call.command(), start, CommandOutcomes.Outcome.FAILED, null);
+            throw failure;
+        }
+    }
+
+    /** The response, and what it tells about the command for {@link CommandOutcomes}. */
+    private record Answer(ResponseEntity<String> response, CommandOutcomes.Outcome outcome, String code) {
+    }
+
+    private Answer answer(CommandCall call) {
         String fingerprint = call.idempotencyKey() == null ? null : fingerprint(call);
         MetaData metaData = fingerprint == null ? MetaData.emptyInstance()
                 : IdempotencyInterceptor.metaData(call.idempotencyKey(), fingerprint, call.successStatus().value());
@@ -94,7 +112,8 @@ class CommandRunner {
             try {
                 Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(call.command())
                         .andMetaData(metaData));
-                return new Reply(call.successStatus().value(), json(result)).toResponse(false);
+                return new Answer(new Reply(call.successStatus().value(), json(result)).toResponse(false),
+                        CommandOutcomes.Outcome.ACCEPTED, null);
             } catch (RuntimeException failure) {
                 Optional<RuleViolation> violation = ruleViolation(failure);
                 if (violation.isPresent()) {
@@ -110,12 +129,13 @@ class CommandRunner {
             }
         }
         exhausted.increment();
-        return problem(call, RuleViolation.of(ErrorCode.CONCURRENT_MODIFICATION,
-                "Concurrent writers kept conflicting; retry the request.")).toResponse(false);
+        return new Answer(problem(call, RuleViolation.of(ErrorCode.CONCURRENT_MODIFICATION,
+                "Concurrent writers kept conflicting; retry the request.")).toResponse(false),
+                CommandOutcomes.Outcome.REJECTED, ErrorCode.CONCURRENT_MODIFICATION.name());
     }
 
     /** A rejection is an answer too: it is stored for the key (no events to be atomic with). */
-    private ResponseEntity<String> rejected(CommandCall call, String fingerprint, RuleViolation violation) {
+    private Answer rejected(CommandCall call, String fingerprint, RuleViolation violation) {
         Reply reply = problem(call, violation);
         if (fingerprint != null) {
             try {
@@ -124,15 +144,17 @@ class CommandRunner {
                 return replay(idempotency.find(call.idempotencyKey()).orElseThrow(), fingerprint, call);
             }
         }
-        return reply.toResponse(false);
+        return new Answer(reply.toResponse(false), CommandOutcomes.Outcome.REJECTED, violation.code().name());
     }
 
-    private ResponseEntity<String> replay(IdempotencyRecord stored, String fingerprint, CommandCall call) {
+    private Answer replay(IdempotencyRecord stored, String fingerprint, CommandCall call) {
         if (!stored.requestHash().equals(fingerprint)) {
-            return problem(call, RuleViolation.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request.")).toResponse(false);
+            return new Answer(problem(call, RuleViolation.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request.")).toResponse(false),
+                    CommandOutcomes.Outcome.REJECTED, ErrorCode.IDEMPOTENCY_KEY_REUSED.name());
         }
-        return new Reply(stored.status(), stored.body()).toResponse(true);
+        return new Answer(new Reply(stored.status(), stored.body()).toResponse(true), CommandOutcomes.Outcome.REPLAYED,
+                null);
     }
 
     private Reply problem(CommandCall call, RuleViolation violation) {

@@ -453,7 +453,23 @@ class CommandApiTest {
                         .header("Authorization", "Bearer " + PostgresProperties.OPERATOR_TOKEN))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(metrics).contains("commandBus_allTimer_seconds").contains("inventory_command_retries");
+        assertThat(metrics).contains("commandBus_allTimer_seconds_bucket", "inventory_command_retries",
+                "http_server_requests_seconds_bucket",
+                "inventory_commands_total{code=\"none\",command=\"InitializeStock\",outcome=\"accepted\"}",
+                "inventory_command_duration_seconds_bucket{command=\"InitializeStock\",outcome=\"accepted\"");
+    }
+
+    @Test
+    void rejectionsAreCountedByCodeAndNotAsFailures() throws Exception {
+        String product = initialized("red-m", "1");
+        send("/api/v1/inventory/" + product + "/sales", "{\"orderId\":\"o-1\",\"variantId\":\"red-m\",\"quantity\":2}")
+                .andExpect(status().isConflict());
+        String metrics = mvc.perform(get("/actuator/prometheus")
+                        .header("Authorization", "Bearer " + PostgresProperties.OPERATOR_TOKEN))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(metrics).contains(
+                "inventory_commands_total{code=\"INSUFFICIENT_STOCK\",command=\"DeductStockForSale\",outcome=\"rejected\"}");
+        assertThat(metrics).doesNotContain("commandBus_failureCounter_total{payloadType=\"com.acme.inventory.api.DeductStockForSaleCommand\"} 1");
     }
 
     @Test

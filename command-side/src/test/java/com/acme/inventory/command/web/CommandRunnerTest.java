@@ -29,7 +29,7 @@ class CommandRunnerTest {
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CommandRunner runner = new CommandRunner(gateway, mock(IdempotencyStore.class),
-            new ObjectMapper(), meters, 4, Duration.ofMillis(1));
+            new ObjectMapper(), meters, new CommandOutcomes(meters), 4, Duration.ofMillis(1));
 
     private final RestockCommand command = new RestockCommand("p-1", "v", 1, null, "order-service");
     private final CommandRunner.CommandCall call = new CommandRunner.CommandCall(command, HttpStatus.OK, "POST",

@@ -28,6 +28,9 @@ import io.micrometer.core.instrument.Tag;
  * <li>the command bus keeps its timers, counters and capacity, with a bounded capacity window: Axon's
  * capacity monitor keeps every message's duration for ten minutes in a skip list, which during a
  * replay was millions of entries, a full heap and a quarter of the replay in full collections;</li>
+ * <li>a command that a stock rule rejects was handled: it counts as a success, not a failure, so that
+ * {@code commandBus_failureCounter} means a handler that could not answer (the rejections by code are
+ * {@code inventory_commands_total{outcome="rejected"}} on the command side);</li>
  * <li>event processors are not monitored per event: every event, also one another segment handles,
  * cost several meter look-ups, a skip-list insert and percentile recordings, about a third of a
  * replay's processing time. The query side publishes each projection's lag and position instead
@@ -71,10 +74,10 @@ public class AxonMetricsConfiguration {
         }
 
         private MessageMonitor<Message<?>> handlerMonitor(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            return new MultiMessageMonitor<>(
+            return new RejectionsAreAnswers<>(new MultiMessageMonitor<>(
                     MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
                     capacity(name, tags),
-                    MessageCountingMonitor.buildMonitor(name, getRegistry(), tags));
+                    MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
         }
 
         private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.junit.jupiter.api.Test;
+
+import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.api.RuleViolation;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MockClock;
@@ -38,6 +42,19 @@ class AxonMetricsConfigurationTest {
         clock.add(WINDOW.plusSeconds(1));
         assertThat(capacity.value()).isZero();
         assertThat(meters.get("commandBus.successCounter").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aCommandRejectedByAStockRuleCountsAsAnsweredNotAsFailed() {
+        var monitor = registry.registerCommandBus("commandBus", message -> Tags.of("payloadType", "Sale"));
+
+        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("sale")).reportFailure(
+                new CommandExecutionException("short", null, RuleViolation.of(ErrorCode.INSUFFICIENT_STOCK, "short")));
+        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("sale")).reportFailure(
+                new IllegalStateException("database gone"));
+
+        assertThat(meters.get("commandBus.successCounter").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("commandBus.failureCounter").counter().count()).isEqualTo(1.0);
     }
 
     @Test

@@ -202,7 +202,12 @@ class StockApiTest {
         String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", OPERATOR))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(metrics).contains("inventory_projection_lag_milliseconds{", "inventory_projection_position{",
-                "projection=\"stock-cache\"", "projection=\"event-log\"");
+                "projection=\"stock-cache\"", "projection=\"event-log\"", "inventory_projection_head{",
+                "inventory_projection_progress{projection=\"stock-cache\"} 1.0",
+                "inventory_projection_eta{projection=\"stock-cache\"} NaN",
+                "inventory_projection_state{projection=\"stock-cache\",state=\"RUNNING\"} 1.0",
+                "inventory_projection_state{projection=\"stock-cache\",state=\"ERROR\"} 0.0",
+                "http_server_requests_seconds_bucket");
     }
 
     @Test

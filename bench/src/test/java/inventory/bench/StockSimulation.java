@@ -32,8 +32,8 @@ public class StockSimulation extends Simulation {
     private static final String SCENARIO = System.getProperty("scenario", "S1");
     private static final String COMMANDS = System.getProperty("commandUrl", "http://127.0.0.1:8080");
     private static final String QUERIES = System.getProperty("queryUrl", "http://127.0.0.1:8081");
-    private static final String ORDER_TOKEN = System.getProperty("orderToken", "bench-order-service-token");
-    private static final String CATALOGUE_TOKEN = System.getProperty("catalogueToken", "bench-catalogue-token");
+    private static final String ORDER_TOKEN = System.getProperty("orderToken", "bench-order-service-token-0123456789abcdef");
+    private static final String CATALOGUE_TOKEN = System.getProperty("catalogueToken", "bench-catalogue-token-0123456789abcdefghi");
     private static final int CLIENTS = Integer.getInteger("clients", 16);
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("seconds", 30));
     private static final int PRODUCTS = Integer.getInteger("products", 10_000);

@@ -1,12 +1,13 @@
 package com.acme.inventory.platform;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -70,8 +71,8 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    ProductionTokenGuard productionTokenGuard(Environment environment, TokenProperties tokens) {
-        return new ProductionTokenGuard(environment, tokens);
+    ProductionTokenGuard productionTokenGuard(DataSource dataSource, TokenProperties tokens) {
+        return new ProductionTokenGuard(dataSource, tokens);
     }
 
     /** Spring Security's default firewall, checking header and parameter names without regular expressions. */

@@ -6,9 +6,9 @@ import java.util.List;
 /** Spring properties that point an application at a test database, with non-development tokens. */
 public final class PostgresProperties {
 
-    public static final String ORDER_SERVICE_TOKEN = "test-order-service-token";
-    public static final String CATALOGUE_TOKEN = "test-catalogue-token";
-    public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String ORDER_SERVICE_TOKEN = "test-order-service-token-0123456789abcdef";
+    public static final String CATALOGUE_TOKEN = "test-catalogue-token-0123456789abcdefghijk";
+    public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdefghijkl";
 
     private PostgresProperties() {
     }

@@ -1,7 +1,13 @@
 package com.acme.inventory.platform;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +24,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import com.acme.inventory.api.ErrorCode;
 
+import com.acme.inventory.platform.database.DatabaseAvailability;
+import com.acme.inventory.platform.database.FailFastDataSourceWrapping;
+import com.acme.inventory.platform.database.OutageLogFilter;
 import com.acme.inventory.platform.eventstore.EventStoreConfiguration;
 import com.acme.inventory.platform.metrics.AxonMetricsConfiguration;
 import com.acme.inventory.platform.openapi.OpenApiConfiguration;
@@ -27,14 +36,21 @@ import com.acme.inventory.platform.security.TokenProperties;
 import com.acme.inventory.platform.security.UnwrappedSecurityFilterChain;
 import com.acme.inventory.platform.web.ApiExceptionHandler;
 import com.acme.inventory.platform.web.HealthPort;
+import com.acme.inventory.platform.web.ProblemErrorController;
+import com.acme.inventory.platform.web.ProblemErrorReports;
 import com.acme.inventory.platform.web.ProblemWriter;
 import com.acme.inventory.platform.web.RequestBodyLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ch.qos.logback.classic.LoggerContext;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
 /** What each side imports: event store, web error handling, token security. */
 @Configuration(proxyBeanMethods = false)
 @Import({EventStoreConfiguration.class, AxonMetricsConfiguration.class, ApiExceptionHandler.class,
-        OpenApiConfiguration.class})
+        ProblemErrorController.class, OpenApiConfiguration.class})
 @EnableConfigurationProperties(TokenProperties.class)
 public class PlatformConfiguration {
 
@@ -92,6 +108,54 @@ public class PlatformConfiguration {
                 "The request URL is not acceptable.");
     }
 
+    /** Once per JVM (both sides share one in the standalone launcher): Axon's outage retries, concisely. */
+    @Bean
+    static OutageLogFilter outageLogFilter() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        return logging.getTurboFilterList().stream().filter(OutageLogFilter.class::isInstance)
+                .map(OutageLogFilter.class::cast).findFirst().orElseGet(() -> {
+                    OutageLogFilter filter = new OutageLogFilter(Duration.ofMinutes(1));
+                    filter.start();
+                    logging.addTurboFilter(filter);
+                    return filter;
+                });
+    }
+
+    /** The health contributor {@code database}, part of the readiness group. */
+    @Bean
+    DatabaseAvailability database(DataSource dataSource,
+                                  @Value("${inventory.database.probe-interval:2s}") Duration probeInterval) {
+        return new DatabaseAvailability(dataSource, probeInterval);
+    }
+
+    @Bean
+    static FailFastDataSourceWrapping failFastDataSource(ObjectProvider<DatabaseAvailability> availability) {
+        return new FailFastDataSourceWrapping(availability);
+    }
+
+    /**
+     * Request bodies are strict JSON of the contract's types: an id given as a number or a boolean, or a
+     * quantity as a boolean, is a 400 instead of being coerced and recorded.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJsonTypes() {
+        return builder -> builder.postConfigurer(mapper -> {
+            mapper.coercionConfigFor(LogicalType.Textual)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Integer)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        });
+    }
+
+    @Bean
+    ProblemErrorReports problemErrorReports(ObjectMapper objectMapper) {
+        return new ProblemErrorReports(objectMapper);
+    }
+
     @Bean
     HealthPort healthPort(@Value("${inventory.health.port:-1}") int port, ProblemWriter problemWriter) {
         return new HealthPort(port, problemWriter);
@@ -106,8 +170,10 @@ public class PlatformConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${inventory.web.max-body-size:256KB}") DataSize maxBodySize, ProblemWriter problemWriter) {
-        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), problemWriter));
+            @Value("${inventory.web.max-body-size:256KB}") DataSize maxBodySize,
+            @Value("${inventory.web.body-read-timeout:10s}") Duration bodyReadTimeout, ProblemWriter problemWriter) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), bodyReadTimeout,
+                problemWriter));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
+
 /**
  * Stored first responses, in table {@code idempotency_record}. Writes join the caller's transaction,
  * so a response is stored if and only if the command's events are.
@@ -21,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class IdempotencyStore {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
+    private static final ConciseFailureLog databaseFailures = new ConciseFailureLog(log, Duration.ofMinutes(10));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -50,7 +54,16 @@ public class IdempotencyStore {
     @Scheduled(fixedDelayString = "${inventory.idempotency.cleanup-interval:PT10M}", initialDelayString = "PT1M")
     public int removeExpired() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention).withOffsetSameInstant(ZoneOffset.UTC);
-        int removed = jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", cutoff);
+        int removed;
+        try {
+            removed = jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", cutoff);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.unreachable(e)) {
+                throw e;
+            }
+            databaseFailures.failed("Expired idempotency records not removed; next interval", e);
+            return 0;
+        }
         if (removed > 0) {
             log.info("Removed {} idempotency records older than {}", removed, retention);
         }

@@ -12,14 +12,15 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.AxonTransientException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,7 @@ import com.acme.inventory.api.RuleViolation;
 import com.acme.inventory.command.idempotency.IdempotencyInterceptor;
 import com.acme.inventory.command.idempotency.IdempotencyRecord;
 import com.acme.inventory.command.idempotency.IdempotencyStore;
+import com.acme.inventory.platform.database.DatabaseFailures;
 import com.acme.inventory.platform.web.ApiProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,11 +181,19 @@ class CommandRunner {
         return Optional.empty();
     }
 
-    /** Another writer got there first: the product's next sequence number, the key, or the order line. */
+    /**
+     * Another writer got there first: the product's next sequence number (or its lock), the key, or the
+     * order line; or the database chose this transaction as a deadlock's loser. A database that cannot be
+     * reached is not a conflict: retrying would only hold the request longer before its 503.
+     */
     private static boolean isConflict(Throwable failure) {
+        if (DatabaseFailures.unreachable(failure)) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AxonTransientException || t instanceof AggregateStreamCreationException
-                    || t instanceof DuplicateKeyException || t instanceof TransientDataAccessException) {
+            if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
+                    || t instanceof AggregateStreamCreationException || t instanceof DuplicateKeyException
+                    || t instanceof ConcurrencyFailureException) {
                 return true;
             }
         }

@@ -321,6 +321,36 @@ class CommandApiTest {
     }
 
     @Test
+    void jsonThatIsNotStrictlyTheContractsIsMalformedAndRecordsNothing() throws Exception {
+        String product = initialized("red-m", "10");
+        String sales = "/api/v1/inventory/" + product + "/sales";
+        String[][] bodies = {
+                {"{\"orderId\":\"x\",\"variantId\":\"red-m\",\"quantity\":1,\"quantity\":5}", "A field appears twice: 'quantity'."},
+                {"{\"orderId\":\"x\",\"variantId\":\"red-m\",\"quantity\":1}{\"junk\":", "Something follows the body's JSON value."},
+                {"{\"orderId\":\"x\",\"variantId\":\"red-m\",\"quantity\":1} 7", "Something follows the body's JSON value."},
+                {"{\"orderId\":4242,\"variantId\":\"red-m\",\"quantity\":1}", "Field 'orderId' must be a string."},
+                {"{\"orderId\":\"x\",\"variantId\":true,\"quantity\":1}", "Field 'variantId' must be a string."},
+                {"{\"orderId\":\"x\",\"variantId\":1.5,\"quantity\":1}", "Field 'variantId' must be a string."},
+                {"{\"orderId\":\"x\",\"variantId\":\"red-m\",\"quantity\":true}", "Field 'quantity' must be an integer."},
+                {"{\"orderId\":\"x\",\"variantId\":\"red-m\",\"quantity\":\"1\"}", "Field 'quantity' must be an integer."},
+                {"{\"orderId\":\"x\",\"variantId\":\"red-m\",\"quantity\":1.0}", "Field 'quantity' must be an integer."},
+                {"{\"orderId\":[\"x\"],\"variantId\":\"red-m\",\"quantity\":1}", "Field 'orderId' must be a string."}};
+        for (String[] body : bodies) {
+            long before = events(product);
+            send(sales, body[0])
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                    .andExpect(jsonPath("$.detail").value(body[1]));
+            assertThat(events(product)).as(body[0]).isEqualTo(before);
+        }
+        String initial = "/api/v1/inventory/" + product + "-2/initial-stock";
+        send(initial, "{\"lines\":[{\"variantId\":\"a\",\"quantity\":1,\"variantId\":\"b\"}]}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        assertThat(events(product + "-2")).isZero();
+    }
+
+    @Test
     void anOversizedBodyIs413() throws Exception {
         String product = initialized("red-m", "10");
         String note = "x".repeat(300_000);

@@ -1,6 +1,9 @@
 package com.acme.inventory.platform.web;
 
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -13,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +40,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.beans.TypeMismatchException;
 
 import com.acme.inventory.api.ErrorCode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
 
 /**
  * Turns Spring MVC's own rejections (bad JSON, unknown fields, wrong media type, unknown routes...)
@@ -48,6 +54,7 @@ import com.acme.inventory.api.ErrorCode;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final ConciseFailureLog databaseFailures = new ConciseFailureLog(log, Duration.ofSeconds(10));
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -64,7 +71,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.status(problem.getStatus())
                 .headers(responseHeaders)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(ApiProblems.response(problem).getHeaders())
                 .body(problem);
     }
 
@@ -99,6 +106,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (hasCause(unreadable, PayloadTooLargeException.class)) {
                 return ApiProblems.problem(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", instance);
             }
+            if (hasCause(unreadable, BodyReadTimeoutException.class) || hasCause(unreadable, SocketTimeoutException.class)) {
+                return ApiProblems.problem(ErrorCode.MALFORMED_REQUEST, "The request body did not arrive in time.",
+                        instance);
+            }
             return ApiProblems.problem(ErrorCode.MALFORMED_REQUEST, malformedDetail(unreadable), instance);
         }
         if (ex instanceof ServletRequestBindingException binding) {
@@ -118,8 +129,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof NoResourceFoundException) {
             return ApiProblems.problem(ErrorCode.NOT_FOUND, "No such resource.", instance);
         }
-        log.error("Unexpected web error on {}", instance, ex);
-        return ApiProblems.problem(ErrorCode.SERVICE_UNAVAILABLE, "The request could not be served.", instance);
+        return unavailable(ex, instance);
     }
 
     @ExceptionHandler(ApiException.class)
@@ -132,18 +142,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ApiProblems.response(ApiProblems.validationProblem(fieldErrors(ex), request.getRequest().getRequestURI()));
     }
 
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessResourceFailureException ex, ServletWebRequest request) {
-        log.error("Database unavailable", ex);
-        return ApiProblems.response(ApiProblems.problem(ErrorCode.SERVICE_UNAVAILABLE,
-                "The database is unavailable; retry later.", request.getRequest().getRequestURI()));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, ServletWebRequest request) {
-        log.error("Unexpected error on {}", request.getRequest().getRequestURI(), ex);
-        return ApiProblems.response(ApiProblems.problem(ErrorCode.SERVICE_UNAVAILABLE,
-                "The request could not be served; retry later.", request.getRequest().getRequestURI()));
+        return ApiProblems.response(unavailable(ex, request.getRequest().getRequestURI()));
+    }
+
+    /**
+     * 503 with Retry-After. A database that cannot be reached is logged in one line per kind and interval
+     * (an outage fails every request); anything else is a bug, logged with its stack trace.
+     */
+    private ProblemDetail unavailable(Exception ex, String instance) {
+        ProblemDetail problem;
+        if (DatabaseFailures.unreachable(ex)) {
+            databaseFailures.failed("Request failed, the database is unreachable", ex);
+            problem = ApiProblems.problem(ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry later.",
+                    instance);
+        } else {
+            log.error("Unexpected error on {}", instance, ex);
+            problem = ApiProblems.problem(ErrorCode.SERVICE_UNAVAILABLE, "The request could not be served; retry later.",
+                    instance);
+        }
+        return problem;
     }
 
     private static List<ApiProblems.FieldError> fieldErrors(BindException ex) {
@@ -178,13 +197,42 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String malformedDetail(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
-        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
-            return "A field has the wrong type or the body is not the expected JSON object.";
+        String message = String.valueOf(cause.getMessage());
+        if (message.startsWith("Duplicate field")) {
+            return "A field appears twice: " + message.substring("Duplicate field ".length()).split("\\R", 2)[0] + ".";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "Something follows the body's JSON value.";
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream().map(reference -> reference.getFieldName() != null
+                    ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return "Field '" + field + "' must be " + expected(mismatch.getTargetType()) + ".";
+        }
+        if (cause instanceof MismatchedInputException) {
+            return "The body is not the expected JSON object.";
         }
         return "The request body is not valid JSON.";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
+            return "an integer";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

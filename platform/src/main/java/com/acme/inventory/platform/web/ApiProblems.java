@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,6 +14,9 @@ import com.acme.inventory.api.ErrorCode;
 
 /** Builds the RFC 9457 problem bodies of the contract; the one place that maps error codes to statuses. */
 public final class ApiProblems {
+
+    /** What a 503 tells clients to wait: about the database health probe's interval and then some. */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private ApiProblems() {
     }
@@ -55,8 +59,16 @@ public final class ApiProblems {
         return problem;
     }
 
-    /** The content type is set explicitly so that a client's Accept header cannot turn an error into a 406. */
+    /**
+     * The content type is set explicitly so that a client's Accept header cannot turn an error into a 406;
+     * a 503 says when to retry.
+     */
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.body(problem);
     }
 }

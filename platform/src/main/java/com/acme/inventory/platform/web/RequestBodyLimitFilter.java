@@ -1,6 +1,7 @@
 package com.acme.inventory.platform.web;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,15 +17,19 @@ import com.acme.inventory.api.ErrorCode;
 
 /**
  * Rejects request bodies above a limit with 413: at once when Content-Length says so, and while
- * reading when the body is chunked. Tomcat's own limits cover form posts only.
+ * reading when the body is chunked. Tomcat's own limits cover form posts only. A body that trickles in
+ * (each read within Tomcat's timeout, the whole never done) ends when it has taken longer than the read
+ * timeout: it holds a request thread all that time.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long readTimeoutNanos;
     private final ProblemWriter problemWriter;
 
-    public RequestBodyLimitFilter(long maxBytes, ProblemWriter problemWriter) {
+    public RequestBodyLimitFilter(long maxBytes, Duration readTimeout, ProblemWriter problemWriter) {
         this.maxBytes = maxBytes;
+        this.readTimeoutNanos = readTimeout.toNanos();
         this.problemWriter = problemWriter;
     }
 
@@ -36,22 +41,24 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + maxBytes + " bytes.");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, maxBytes, System.nanoTime() + readTimeoutNanos), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long maxBytes;
+        private final long deadlineNanos;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, long deadlineNanos) {
             super(request);
             this.maxBytes = maxBytes;
+            this.deadlineNanos = deadlineNanos;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), maxBytes);
+                stream = new LimitedInputStream(super.getInputStream(), maxBytes, deadlineNanos);
             }
             return stream;
         }
@@ -60,11 +67,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class LimitedInputStream extends ServletInputStream {
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final long deadlineNanos;
         private long read;
 
-        LimitedInputStream(ServletInputStream delegate, long maxBytes) {
+        LimitedInputStream(ServletInputStream delegate, long maxBytes, long deadlineNanos) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
+            this.deadlineNanos = deadlineNanos;
         }
 
         @Override
@@ -85,10 +94,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws PayloadTooLargeException {
+        private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
                 throw new PayloadTooLargeException(maxBytes);
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new BodyReadTimeoutException();
             }
         }
 

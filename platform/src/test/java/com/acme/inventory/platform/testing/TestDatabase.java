@@ -23,8 +23,8 @@ public final class TestDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
-    private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
-    private static final String PORT = env("TEST_PG_PORT", "5432");
+    public static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
+    public static final int PORT = Integer.parseInt(env("TEST_PG_PORT", "5432"));
     public static final String USER = env("TEST_PG_USER", "postgres");
     public static final String PASSWORD = env("TEST_PG_PASSWORD", "");
 
@@ -74,6 +74,11 @@ public final class TestDatabase {
         } catch (SQLException e) {
             log.warn("Could not drop test databases {}: {}", created, e.getMessage());
         }
+    }
+
+    /** The database a URL of {@link #freshUrl} names. */
+    public static String name(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     private static String url(String database) {

@@ -1,14 +1,19 @@
 package com.acme.inventory.query.admin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +25,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Component
 public class ProjectionPositions {
+
+    private static final ConciseFailureLog databaseFailures = new ConciseFailureLog(
+            LoggerFactory.getLogger(ProjectionPositions.class), Duration.ofMinutes(1));
 
     /** A projection's position (lowest over its segments) against the store's head. */
     public record Position(long position, long headPosition, long lagMillis, boolean replaying) {
@@ -64,8 +72,15 @@ public class ProjectionPositions {
 
     @Scheduled(fixedDelayString = "${inventory.query.lag-refresh-interval:100ms}")
     void refresh() {
-        for (String projection : Projections.NAMES) {
-            latest.put(projection, measure(projection));
+        try {
+            for (String projection : Projections.NAMES) {
+                latest.put(projection, measure(projection));
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.unreachable(e)) {
+                throw e;
+            }
+            databaseFailures.failed("Projection positions not measured; the last ones stay", e);
         }
     }
 

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
 import com.acme.inventory.platform.web.ApiException;
 
 /**
@@ -35,6 +37,7 @@ import com.acme.inventory.platform.web.ApiException;
 public class ReplayCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
+    private static final ConciseFailureLog databaseFailures = new ConciseFailureLog(log, Duration.ofMinutes(1));
 
     private final ProjectionControl control;
     private final ProjectionTokens tokens;
@@ -114,7 +117,11 @@ public class ReplayCoordinator {
             try {
                 step(name);
             } catch (RuntimeException e) {
-                log.warn("Replay coordination of '{}' failed this tick; it is retried", name, e);
+                if (DatabaseFailures.unreachable(e)) {
+                    databaseFailures.failed("Replay coordination of '" + name + "' failed this tick; it is retried", e);
+                } else {
+                    log.warn("Replay coordination of '{}' failed this tick; it is retried", name, e);
+                }
             }
         }
     }

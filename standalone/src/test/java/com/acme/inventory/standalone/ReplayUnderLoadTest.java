@@ -99,9 +99,12 @@ class ReplayUnderLoadTest {
             }
         });
 
+        long requested = System.nanoTime();
         InventoryClient.Reply started = operatorA.replay("stock-cache");
+        assertThat(Duration.ofNanos(System.nanoTime() - requested)).as("the replay's 202").isLessThan(Duration.ofMillis(500));
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.body().get("replaying").asBoolean()).isTrue();
+        assertThat(started.body().get("etaSeconds").isNull()).as("no ETA before a rate is measured").isTrue();
         assertThat(operatorB.replay("event-log").status()).isEqualTo(202);
         InventoryClient.Reply second = operatorB.replay("stock-cache");
         assertThat(second.status()).isEqualTo(409);
@@ -120,6 +123,10 @@ class ReplayUnderLoadTest {
                 seen.stream().filter(s -> !s.get("eventsPerSecond").isNull()).map(s -> s.get("eventsPerSecond").asLong()).toList());
         assertThat(progress).isSortedAccordingTo(Double::compare);
         assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);
+        long replaySeconds = Duration.ofNanos(System.nanoTime() - requested).toSeconds();
+        assertThat(seen.stream().filter(s -> !s.get("etaSeconds").isNull()).map(s -> s.get("etaSeconds").asLong()))
+                .as("every ETA against a replay that took %d s", replaySeconds)
+                .allMatch(eta -> eta <= 3 * replaySeconds + 5);
 
         load.join();
         assertThat(statuses).hasSize(MORE_COMMANDS).containsOnly(200);

@@ -37,6 +37,9 @@ import com.acme.inventory.platform.web.ApiException;
 public class ReplayCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
+    /** A rate from less than this (two ticks at the start of a replay) made the first ETA 11,451 s for a 16 s replay. */
+    private static final Duration MIN_RATE_SPAN = Duration.ofSeconds(1);
     private static final ConciseFailureLog databaseFailures = new ConciseFailureLog(log, Duration.ofMinutes(1));
 
     private final ProjectionControl control;
@@ -48,7 +51,7 @@ public class ReplayCoordinator {
     private final Clock clock;
     private final Duration claimTimeout;
     private final Duration resetTimeout;
-    private final Map<String, Deque<long[]>> samples = new ConcurrentHashMap<>();
+    private final Map<String, Window> samples = new ConcurrentHashMap<>();
 
     ReplayCoordinator(ProjectionControl control, ProjectionTokens tokens, ProjectionPositions positions,
                       EventProcessingConfiguration processing, List<RebuildableProjection> projections,
@@ -81,7 +84,7 @@ public class ReplayCoordinator {
             throw new ApiException(ErrorCode.REPLAY_IN_PROGRESS, "A replay of '" + name + "' is already running.");
         }
         log.info("Replay of projection '{}' requested by '{}'", name, actor);
-        tick();
+        // the next tick (every instance's) stops the processors; stopping one here took the answer seconds
         return status(name);
     }
 
@@ -98,7 +101,7 @@ public class ReplayCoordinator {
         boolean stopping = row.state() != ProjectionControl.State.RUNNING;
         boolean replaying = stopping || ProjectionTokens.anyReplaying(segments);
         double progress = replaying ? progress(segments, stopping) : 1.0;
-        Double rate = eventsPerSecond(name);
+        Double rate = eventsPerSecond(name, row.generation());
         Long eta = null;
         if (replaying && rate != null && rate > 0) {
             long target = segments.stream().mapToLong(s -> s.resetPosition() >= 0 ? s.resetPosition() : head).max().orElse(head);
@@ -129,7 +132,7 @@ public class ReplayCoordinator {
     private void step(String name) {
         ProjectionControl.Row row = control.read(name);
         StreamingEventProcessor processor = processor(name);
-        sample(name);
+        sample(name, row.generation());
         switch (row.state()) {
             case STOPPING -> {
                 stopLocally(processor);
@@ -207,34 +210,49 @@ public class ReplayCoordinator {
         return lowest;
     }
 
-    private void sample(String name) {
-        Deque<long[]> window = samples.computeIfAbsent(name, n -> new ArrayDeque<>());
+    /** A position sample per tick; a new replay (generation) starts a new window. */
+    private void sample(String name, long generation) {
+        Window window = samples.compute(name, (n, current) ->
+                current == null || current.generation != generation ? new Window(generation) : current);
         long now = System.nanoTime();
         long position = positions.position(name);
         synchronized (window) {
-            if (!window.isEmpty() && position < window.peekLast()[1]) {
-                window.clear();
+            if (!window.points.isEmpty() && position < window.points.peekLast()[1]) {
+                window.points.clear();
             }
-            window.addLast(new long[]{now, position});
-            while (window.size() > 2 && now - window.peekFirst()[0] > Duration.ofSeconds(5).toNanos()) {
-                window.removeFirst();
+            window.points.addLast(new long[]{now, position});
+            while (window.points.size() > 2 && now - window.points.peekFirst()[0] > RATE_WINDOW.toNanos()) {
+                window.points.removeFirst();
             }
         }
     }
 
-    private Double eventsPerSecond(String name) {
-        Deque<long[]> window = samples.get(name);
-        if (window == null) {
+    /**
+     * Events a second over the last seconds of this replay generation, once at least {@link #MIN_RATE_SPAN} of
+     * it has been sampled; else null.
+     */
+    private Double eventsPerSecond(String name, long generation) {
+        Window window = samples.get(name);
+        if (window == null || window.generation != generation) {
             return null;
         }
         synchronized (window) {
-            if (window.size() < 2) {
+            if (window.points.size() < 2) {
                 return null;
             }
-            long[] first = window.peekFirst();
-            long[] last = window.peekLast();
+            long[] first = window.points.peekFirst();
+            long[] last = window.points.peekLast();
             double seconds = (last[0] - first[0]) / 1e9;
-            return seconds <= 0 ? null : Math.max(0, last[1] - first[1]) / seconds;
+            return seconds < MIN_RATE_SPAN.toMillis() / 1e3 ? null : Math.max(0, last[1] - first[1]) / seconds;
+        }
+    }
+
+    private static final class Window {
+        final long generation;
+        final Deque<long[]> points = new ArrayDeque<>();
+
+        Window(long generation) {
+            this.generation = generation;
         }
     }
 

@@ -124,6 +124,9 @@ class CommandRunner {
                 if (!isConflict(failure)) {
                     throw failure;
                 }
+                if (attempt == maxAttempts) {
+                    break;
+                }
                 retries.increment();
                 log.debug("Conflict on attempt {} of {}: {}", attempt, call.command().getClass().getSimpleName(),
                         failure.toString());

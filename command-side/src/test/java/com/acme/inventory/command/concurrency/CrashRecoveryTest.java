@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,20 +87,13 @@ class CrashRecoveryTest {
                 });
             }
 
-            Thread.sleep(Duration.ofSeconds(5).toMillis());
-            int warmedUp = acknowledged.size();
-            long windowStart = System.nanoTime();
-            Thread.sleep(Duration.ofSeconds(2).toMillis());
-            double rate = (acknowledged.size() - warmedUp) / ((System.nanoTime() - windowStart) / 1e9);
+            Awaitility.await("sales under way").atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 200);
             commandSide.kill();
             running.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-            log.info("Killed the command side at {} acknowledged sales ({} per second); {} unanswered",
-                    acknowledged.size(), Math.round(rate), unanswered.size());
-            // proves that sales were committing when the process died, not how fast: a fresh (cold) command side
-            // did 178-235 a second here on a slow evening and over twice that on other days
-            assertThat(rate).as("load before the kill, commands per second").isGreaterThanOrEqualTo(50);
+            log.info("Killed the command side at {} acknowledged sales; {} unanswered", acknowledged.size(),
+                    unanswered.size());
             assertThat(unanswered).as("requests in flight when the process died").isNotEmpty();
 
             commandSide.start();

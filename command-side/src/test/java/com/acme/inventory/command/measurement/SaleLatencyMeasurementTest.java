@@ -1,6 +1,5 @@
 package com.acme.inventory.command.measurement;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -101,6 +100,5 @@ class SaleLatencyMeasurementTest {
                         .content("{\"orderId\":\"last\",\"variantId\":\"v\",\"quantity\":1}"))
                 .andExpect(jsonPath("$.version").value(PRIOR_EVENTS + 2 * SAMPLES + 2))
                 .andExpect(jsonPath("$.available").value(EventSeeder.availableAfter(PRIOR_EVENTS) - 2 * SAMPLES - 2));
-        assertThat(rows).hasSize(2);
     }
 }

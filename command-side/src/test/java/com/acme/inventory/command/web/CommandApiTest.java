@@ -71,16 +71,24 @@ class CommandApiTest {
                 product);
     }
 
-    /** Asserts the problem shape and that the product's stream did not grow. */
-    private void rejected(String product, ResultActions result, int status, String code) throws Exception {
+    /** A request to the command side, sent by {@link #rejected} only after it has counted the product's events. */
+    @FunctionalInterface
+    private interface Request {
+        ResultActions perform() throws Exception;
+    }
+
+    /** Sends the request, asserts the problem shape and that the product's stream did not grow. */
+    private ResultActions rejected(String product, Request request, int status, String code) throws Exception {
         long before = events(product);
-        result.andExpect(status().is(status))
+        ResultActions result = request.perform()
+                .andExpect(status().is(status))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.status").value(status))
                 .andExpect(jsonPath("$.title").isNotEmpty())
                 .andExpect(jsonPath("$.type").isNotEmpty());
-        assertThat(events(product)).isEqualTo(before);
+        assertThat(events(product)).as("events of %s after a %d %s", product, status, code).isEqualTo(before);
+        return result;
     }
 
     // ---- successes
@@ -157,44 +165,43 @@ class CommandApiTest {
     @Test
     void productNeverInitializedIs404() throws Exception {
         String product = newProduct();
-        rejected(product, send("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"a\",\"quantity\":1}"),
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"a\",\"quantity\":1}"),
                 404, "PRODUCT_NOT_FOUND");
     }
 
     @Test
     void unknownVariantIs404() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/sales",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/sales",
                 "{\"orderId\":\"o-1\",\"variantId\":\"nope\",\"quantity\":1}"), 404, "VARIANT_NOT_FOUND");
     }
 
     @Test
     void initializingAnExistingLineIs409() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/initial-stock",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/initial-stock",
                 "{\"lines\":[{\"variantId\":\"red-m\",\"quantity\":1}]}"), 409, "STOCK_ALREADY_INITIALIZED");
     }
 
     @Test
     void mixingProductLevelAndVariantsIs409() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/initial-stock", "{\"lines\":[{\"quantity\":1}]}"),
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/initial-stock", "{\"lines\":[{\"quantity\":1}]}"),
                 409, "STOCK_MODE_CONFLICT");
     }
 
     @Test
     void theProductLevelLineOfAProductKeptPerVariantIs409ModeConflict() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/sales", "{\"orderId\":\"o-1\",\"quantity\":1}"),
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/sales", "{\"orderId\":\"o-1\",\"quantity\":1}"),
                 409, "STOCK_MODE_CONFLICT");
     }
 
     @Test
     void sellingMoreThanAvailableIs409WithTheAvailableUnits() throws Exception {
         String product = initialized("red-m", "3");
-        ResultActions result = send("/api/v1/inventory/" + product + "/sales",
-                "{\"orderId\":\"o-1\",\"variantId\":\"red-m\",\"quantity\":4}");
-        rejected(product, result, 409, "INSUFFICIENT_STOCK");
+        ResultActions result = rejected(product, () -> send("/api/v1/inventory/" + product + "/sales",
+                "{\"orderId\":\"o-1\",\"variantId\":\"red-m\",\"quantity\":4}"), 409, "INSUFFICIENT_STOCK");
         result.andExpect(jsonPath("$.available").value(3));
     }
 
@@ -203,14 +210,14 @@ class CommandApiTest {
         String product = initialized("red-m", "10");
         send("/api/v1/inventory/" + product + "/sales", "{\"orderId\":\"o-1\",\"variantId\":\"red-m\",\"quantity\":2}")
                 .andExpect(status().isOk());
-        rejected(product, send("/api/v1/inventory/" + product + "/sales",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/sales",
                 "{\"orderId\":\"o-1\",\"variantId\":\"red-m\",\"quantity\":3}"), 409, "SALE_ALREADY_RECORDED");
     }
 
     @Test
     void restoringAnOrderThatBoughtNothingIs409() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/sales/o-9/restorations",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/sales/o-9/restorations",
                 "{\"variantId\":\"red-m\",\"quantity\":1}"), 409, "SALE_NOT_FOUND");
     }
 
@@ -222,16 +229,15 @@ class CommandApiTest {
         send("/api/v1/inventory/" + product + "/sales/o-1/restorations", "{\"variantId\":\"red-m\",\"quantity\":1,\"reason\":\"returned\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.available").value(9));
-        ResultActions result = send("/api/v1/inventory/" + product + "/sales/o-1/restorations",
-                "{\"variantId\":\"red-m\",\"quantity\":2}");
-        rejected(product, result, 409, "RESTORE_EXCEEDS_SALE");
+        ResultActions result = rejected(product, () -> send("/api/v1/inventory/" + product + "/sales/o-1/restorations",
+                "{\"variantId\":\"red-m\",\"quantity\":2}"), 409, "RESTORE_EXCEEDS_SALE");
         result.andExpect(jsonPath("$.restorable").value(1));
     }
 
     @Test
     void adjustingBelowZeroIs409() throws Exception {
         String product = initialized("red-m", "2");
-        rejected(product, send("/api/v1/inventory/" + product + "/adjustments",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/adjustments",
                 "{\"variantId\":\"red-m\",\"delta\":-3,\"reason\":\"damaged\"}"), 409, "INSUFFICIENT_STOCK");
     }
 
@@ -242,7 +248,7 @@ class CommandApiTest {
             send("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"red-m\",\"quantity\":1000000000}")
                     .andExpect(status().isOk());
         }
-        rejected(product, send("/api/v1/inventory/" + product + "/adjustments",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/adjustments",
                 "{\"variantId\":\"red-m\",\"delta\":1,\"reason\":\"found\"}"), 422, "QUANTITY_OUT_OF_RANGE");
     }
 
@@ -252,7 +258,7 @@ class CommandApiTest {
         String key = UUID.randomUUID().toString();
         mvc.perform(command("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"red-m\",\"quantity\":1}")
                 .header("Idempotency-Key", key)).andExpect(status().isOk());
-        rejected(product, mvc.perform(command("/api/v1/inventory/" + product + "/restocks",
+        rejected(product, () -> mvc.perform(command("/api/v1/inventory/" + product + "/restocks",
                 "{\"variantId\":\"red-m\",\"quantity\":2}").header("Idempotency-Key", key)), 422, "IDEMPOTENCY_KEY_REUSED");
     }
 
@@ -261,41 +267,41 @@ class CommandApiTest {
     @Test
     void aBlankVariantIdIsAValidationErrorNeverADatabaseOne() throws Exception {
         String product = initialized("red-m", "10");
-        ResultActions result = send("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"\",\"quantity\":1}");
-        rejected(product, result, 400, "VALIDATION_FAILED");
+        ResultActions result = rejected(product, () -> send("/api/v1/inventory/" + product + "/restocks",
+                "{\"variantId\":\"\",\"quantity\":1}"), 400, "VALIDATION_FAILED");
         result.andExpect(jsonPath("$.errors[0].field").value("variantId"))
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
     }
 
     @Test
     void anIllFormedProductIdIs400() throws Exception {
-        rejected("bad!id", send("/api/v1/inventory/bad!id/restocks", "{\"variantId\":\"a\",\"quantity\":1}"),
+        rejected("bad!id", () -> send("/api/v1/inventory/bad!id/restocks", "{\"variantId\":\"a\",\"quantity\":1}"),
                 400, "VALIDATION_FAILED");
-        rejected("x".repeat(65), send("/api/v1/inventory/" + "x".repeat(65) + "/restocks",
+        rejected("x".repeat(65), () -> send("/api/v1/inventory/" + "x".repeat(65) + "/restocks",
                 "{\"variantId\":\"a\",\"quantity\":1}"), 400, "VALIDATION_FAILED");
     }
 
     @Test
     void quantitiesOutsideTheRangeAre400() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"red-m\",\"quantity\":0}"),
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/restocks", "{\"variantId\":\"red-m\",\"quantity\":0}"),
                 400, "VALIDATION_FAILED");
-        rejected(product, send("/api/v1/inventory/" + product + "/restocks",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/restocks",
                 "{\"variantId\":\"red-m\",\"quantity\":1000000001}"), 400, "VALIDATION_FAILED");
-        rejected(product, send("/api/v1/inventory/" + product + "/adjustments",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/adjustments",
                 "{\"variantId\":\"red-m\",\"delta\":0,\"reason\":\"none\"}"), 400, "VALIDATION_FAILED");
     }
 
     @Test
     void requiredFieldsAre400() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/sales", "{\"variantId\":\"red-m\",\"quantity\":1}"),
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/sales", "{\"variantId\":\"red-m\",\"quantity\":1}"),
                 400, "VALIDATION_FAILED");
-        rejected(product, send("/api/v1/inventory/" + product + "/adjustments", "{\"variantId\":\"red-m\",\"delta\":1}"),
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/adjustments", "{\"variantId\":\"red-m\",\"delta\":1}"),
                 400, "VALIDATION_FAILED");
-        rejected(product, send("/api/v1/inventory/" + product + "/initial-stock", "{\"lines\":[]}"),
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/initial-stock", "{\"lines\":[]}"),
                 400, "VALIDATION_FAILED");
-        rejected(product, send("/api/v1/inventory/" + product + "/initial-stock",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/initial-stock",
                 "{\"lines\":[{\"variantId\":\"x\",\"quantity\":1},{\"variantId\":\"x\",\"quantity\":2}]}"),
                 400, "VALIDATION_FAILED");
     }
@@ -303,7 +309,7 @@ class CommandApiTest {
     @Test
     void anIllFormedIdempotencyKeyIs400() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(command("/api/v1/inventory/" + product + "/restocks",
+        rejected(product, () -> mvc.perform(command("/api/v1/inventory/" + product + "/restocks",
                 "{\"variantId\":\"red-m\",\"quantity\":1}").header("Idempotency-Key", "x".repeat(129))),
                 400, "VALIDATION_FAILED");
     }
@@ -312,12 +318,12 @@ class CommandApiTest {
     void malformedJsonUnknownFieldsAndWrongTypesAre400() throws Exception {
         String product = initialized("red-m", "10");
         String path = "/api/v1/inventory/" + product + "/restocks";
-        rejected(product, send(path, "{\"variantId\":"), 400, "MALFORMED_REQUEST");
-        rejected(product, send(path, "{\"variantId\":\"red-m\",\"quantity\":1,\"quantty\":2}"), 400, "MALFORMED_REQUEST");
-        rejected(product, send(path, "{\"variantId\":\"red-m\",\"quantity\":1.5}"), 400, "MALFORMED_REQUEST");
-        rejected(product, send(path, "{\"variantId\":\"red-m\",\"quantity\":\"1\"}"), 400, "MALFORMED_REQUEST");
-        rejected(product, send(path, ""), 400, "MALFORMED_REQUEST");
-        rejected(product, send(path, "[1,2]"), 400, "MALFORMED_REQUEST");
+        rejected(product, () -> send(path, "{\"variantId\":"), 400, "MALFORMED_REQUEST");
+        rejected(product, () -> send(path, "{\"variantId\":\"red-m\",\"quantity\":1,\"quantty\":2}"), 400, "MALFORMED_REQUEST");
+        rejected(product, () -> send(path, "{\"variantId\":\"red-m\",\"quantity\":1.5}"), 400, "MALFORMED_REQUEST");
+        rejected(product, () -> send(path, "{\"variantId\":\"red-m\",\"quantity\":\"1\"}"), 400, "MALFORMED_REQUEST");
+        rejected(product, () -> send(path, ""), 400, "MALFORMED_REQUEST");
+        rejected(product, () -> send(path, "[1,2]"), 400, "MALFORMED_REQUEST");
     }
 
     @Test
@@ -354,28 +360,28 @@ class CommandApiTest {
     void anOversizedBodyIs413() throws Exception {
         String product = initialized("red-m", "10");
         String note = "x".repeat(300_000);
-        rejected(product, send("/api/v1/inventory/" + product + "/restocks",
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/restocks",
                 "{\"variantId\":\"red-m\",\"quantity\":1,\"note\":\"" + note + "\"}"), 413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void aBodyThatIsNotJsonIs415() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(post("/api/v1/inventory/" + product + "/restocks").header("Authorization", ORDER_SERVICE)
+        rejected(product, () -> mvc.perform(post("/api/v1/inventory/" + product + "/restocks").header("Authorization", ORDER_SERVICE)
                 .contentType(MediaType.TEXT_PLAIN).content("quantity=1")), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void askingForXmlIs406() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(command("/api/v1/inventory/" + product + "/restocks",
+        rejected(product, () -> mvc.perform(command("/api/v1/inventory/" + product + "/restocks",
                 "{\"variantId\":\"red-m\",\"quantity\":1}").accept(MediaType.APPLICATION_XML)), 406, "NOT_ACCEPTABLE");
     }
 
     @Test
     void aWrongMethodIs405() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(get("/api/v1/inventory/" + product + "/sales").header("Authorization", ORDER_SERVICE)),
+        rejected(product, () -> mvc.perform(get("/api/v1/inventory/" + product + "/sales").header("Authorization", ORDER_SERVICE)),
                 405, "METHOD_NOT_ALLOWED");
     }
 
@@ -392,7 +398,7 @@ class CommandApiTest {
     @Test
     void anUnknownRouteIs404() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, send("/api/v1/inventory/" + product + "/teleport", "{}"), 404, "NOT_FOUND");
+        rejected(product, () -> send("/api/v1/inventory/" + product + "/teleport", "{}"), 404, "NOT_FOUND");
     }
 
     // ---- security
@@ -400,14 +406,12 @@ class CommandApiTest {
     @Test
     void aCommandWithoutOrWithAWrongTokenIs401WithABearerChallenge() throws Exception {
         String product = initialized("red-m", "10");
-        ResultActions withoutToken = mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"variantId\":\"red-m\",\"quantity\":1}"));
-        rejected(product, withoutToken, 401, "UNAUTHORIZED");
+        ResultActions withoutToken = rejected(product, () -> mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"variantId\":\"red-m\",\"quantity\":1}")), 401, "UNAUTHORIZED");
         withoutToken.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"inventory\""));
-        ResultActions wrongToken = mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
+        ResultActions wrongToken = rejected(product, () -> mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
                 .header("Authorization", "Bearer nope").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"variantId\":\"red-m\",\"quantity\":1}"));
-        rejected(product, wrongToken, 401, "UNAUTHORIZED");
+                .content("{\"variantId\":\"red-m\",\"quantity\":1}")), 401, "UNAUTHORIZED");
         wrongToken.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"inventory\", error=\"invalid_token\""));
     }
 
@@ -435,7 +439,7 @@ class CommandApiTest {
     @Test
     void aCommandWithTheCatalogueTokenIs403() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
+        rejected(product, () -> mvc.perform(post("/api/v1/inventory/" + product + "/restocks")
                 .header("Authorization", "Bearer " + PostgresProperties.CATALOGUE_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"variantId\":\"red-m\",\"quantity\":1}")), 403, "FORBIDDEN");
     }
@@ -463,7 +467,7 @@ class CommandApiTest {
     @Test
     void aControlCharacterInAHeaderIsAMalformedRequest() throws Exception {
         String product = initialized("red-m", "10");
-        rejected(product, mvc.perform(post("/api/v1/inventory/" + product + "/sales")
+        rejected(product, () -> mvc.perform(post("/api/v1/inventory/" + product + "/sales")
                 .header("Authorization", ORDER_SERVICE + "\u0007").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"orderId\":\"o-1\",\"variantId\":\"red-m\",\"quantity\":1}")), 400, "MALFORMED_REQUEST");
     }

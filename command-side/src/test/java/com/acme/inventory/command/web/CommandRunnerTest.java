@@ -45,7 +45,9 @@ class CommandRunnerTest {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).contains("\"code\":\"CONCURRENT_MODIFICATION\"");
         verify(gateway, times(4)).sendAndWait(any());
-        assertThat(meters.counter("inventory.command.retries").count()).isEqualTo(4);
+        assertThat(meters.counter("inventory.command.retries").count()).as("four attempts are three retries")
+                .isEqualTo(3);
+        assertThat(meters.counter("inventory.command.conflicts.exhausted").count()).isEqualTo(1);
     }
 
     @Test
@@ -58,5 +60,6 @@ class CommandRunnerTest {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"available\":5");
         verify(gateway, times(2)).sendAndWait(any());
+        assertThat(meters.counter("inventory.command.retries").count()).isEqualTo(1);
     }
 }

@@ -17,9 +17,19 @@ class CommandSideArchitectureTest {
                     "org.hibernate..", "java.sql..");
 
     @ArchTest
-    static final ArchRule webAdaptersTalkToTheGatewayNotToTables = noClasses()
+    static final ArchRule webAdaptersTalkToTheApplicationNotToTables = noClasses()
             .that().resideInAPackage("..command.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("..command.ledger..", "org.springframework.jdbc..");
+            .should().dependOnClassesThat().resideInAnyPackage("..command.infrastructure..", "org.springframework.jdbc..");
+
+    @ArchTest
+    static final ArchRule theApplicationKnowsNoWebAdapter = noClasses()
+            .that().resideInAPackage("..command.application..")
+            .should().dependOnClassesThat().resideInAPackage("..command.web..");
+
+    @ArchTest
+    static final ArchRule thePlumbingServesTheDomainAndKnowsNoCaller = noClasses()
+            .that().resideInAPackage("..command.infrastructure..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.application..");
 
     @ArchTest
     static final ArchRule theMessagesModuleStaysFrameworkFree = noClasses()

@@ -16,7 +16,17 @@ class QuerySideArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.acme.inventory.command..");
 
     @ArchTest
-    static final ArchRule projectionsDoNotCallEachOther = noClasses()
-            .that().resideInAPackage("..query.history..")
-            .should().dependOnClassesThat().resideInAPackage("..query.stock..");
+    static final ArchRule readModelsDoNotCallEachOther = noClasses()
+            .that().resideInAPackage("..query.eventlog..")
+            .should().dependOnClassesThat().resideInAPackage("..query.stockcache..");
+
+    @ArchTest
+    static final ArchRule readsNeverGoThroughTheOperatorEndpoints = noClasses()
+            .that().resideInAnyPackage("..query.stockcache..", "..query.eventlog..", "..query.projection..")
+            .should().dependOnClassesThat().resideInAPackage("..query.admin..");
+
+    @ArchTest
+    static final ArchRule theProjectionMachineryKnowsNoReadModel = noClasses()
+            .that().resideInAPackage("..query.projection..")
+            .should().dependOnClassesThat().resideInAnyPackage("..query.stockcache..", "..query.eventlog..");
 }

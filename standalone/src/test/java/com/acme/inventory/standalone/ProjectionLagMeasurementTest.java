@@ -95,7 +95,7 @@ class ProjectionLagMeasurementTest {
             Map<String, Long> last = new ConcurrentHashMap<>();
             while (observing.get()) {
                 List<Map<String, Object>> rows = readTable.queryForList(
-                        "SELECT product_id, MAX(version) AS version FROM stock_line WHERE product_id LIKE 'lag-%' GROUP BY product_id");
+                        "SELECT product_id, MAX(version) AS version FROM stock_cache WHERE product_id LIKE 'lag-%' GROUP BY product_id");
                 long now = System.nanoTime();
                 for (Map<String, Object> row : rows) {
                     String product = (String) row.get("product_id");

@@ -33,7 +33,7 @@ class ReplayCrashTest {
 
     private static List<Map<String, Object>> stockRows(JdbcTemplate jdbc) {
         return jdbc.queryForList("""
-                SELECT product_id, line_key, available, version FROM stock_line ORDER BY product_id, line_key""");
+                SELECT product_id, line_key, available, version FROM stock_cache ORDER BY product_id, line_key""");
     }
 
     @Test
@@ -65,8 +65,8 @@ class ReplayCrashTest {
 
             assertThat(stockRows(jdbc)).isEqualTo(before);
             assertThat(operator.consistency().get("mismatches")).isEmpty();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_line WHERE rebuild_pending", Long.class)).isZero();
-            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT product_id) FROM stock_line", Long.class)).isEqualTo(PRODUCTS);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_cache WHERE rebuild_pending", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT product_id) FROM stock_cache", Long.class)).isEqualTo(PRODUCTS);
         } finally {
             querySide.stop();
         }

@@ -67,12 +67,12 @@ class ReplayUnderLoadTest {
     }
 
     private static void damageTheReadTables() {
-        jdbc.update("UPDATE stock_line SET available = available + 7 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(0, 49) g)");
-        jdbc.update("DELETE FROM stock_line WHERE product_id IN (SELECT 'r-' || g FROM generate_series(50, 99) g)");
-        jdbc.update("UPDATE stock_line SET version = 999 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(120, 129) g)");
-        jdbc.update("INSERT INTO stock_line (product_id, line_key, variant_id, available, version, updated_at) VALUES ('ghost', 'v', 'v', 5, 1, now())");
-        jdbc.update("DELETE FROM stock_event_log WHERE product_id IN (SELECT 'r-' || g FROM generate_series(200, 249) g) AND version % 3 = 0");
-        jdbc.update("UPDATE stock_event_log SET delta = 999, available_after = -1 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(250, 299) g)");
+        jdbc.update("UPDATE stock_cache SET available = available + 7 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(0, 49) g)");
+        jdbc.update("DELETE FROM stock_cache WHERE product_id IN (SELECT 'r-' || g FROM generate_series(50, 99) g)");
+        jdbc.update("UPDATE stock_cache SET version = 999 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(120, 129) g)");
+        jdbc.update("INSERT INTO stock_cache (product_id, line_key, variant_id, available, version, updated_at) VALUES ('ghost', 'v', 'v', 5, 1, now())");
+        jdbc.update("DELETE FROM event_log WHERE product_id IN (SELECT 'r-' || g FROM generate_series(200, 249) g) AND version % 3 = 0");
+        jdbc.update("UPDATE event_log SET delta = 999, available_after = -1 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(250, 299) g)");
     }
 
     private static String command(int i) {
@@ -141,13 +141,13 @@ class ReplayUnderLoadTest {
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         assertThat(events).isEqualTo((long) PRODUCTS * EVENTS_PER_PRODUCT + MORE_COMMANDS);
         assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM stock_event_log l JOIN domain_event_entry e
+                SELECT COUNT(*) FROM event_log l JOIN domain_event_entry e
                   ON e.aggregate_identifier = l.product_id AND e.sequence_number = l.version - 1
                 WHERE l.available_after = (convert_from(e.payload, 'UTF8')::jsonb ->> 'availableAfter')::bigint
                   AND NOT l.rebuild_pending""", Long.class)).isEqualTo(events);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_event_log", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_log", Long.class)).isEqualTo(events);
         assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM (SELECT product_id, MAX(version) AS version FROM stock_line GROUP BY product_id) p
+                SELECT COUNT(*) FROM (SELECT product_id, MAX(version) AS version FROM stock_cache GROUP BY product_id) p
                 WHERE p.version <> (SELECT COUNT(*) FROM domain_event_entry e WHERE e.aggregate_identifier = p.product_id)""",
                 Long.class))
                 .isZero();

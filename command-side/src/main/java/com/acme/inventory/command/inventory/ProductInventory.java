@@ -17,6 +17,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.AdjustStockCommand;
 import com.acme.inventory.api.DeductStockForSaleCommand;
 import com.acme.inventory.api.InitialStockResult;

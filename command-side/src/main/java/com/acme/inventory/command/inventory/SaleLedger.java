@@ -1,5 +1,7 @@
 package com.acme.inventory.command.inventory;
 
+import com.acme.inventory.api.LineKey;
+
 import java.util.Optional;
 
 /**

@@ -2,6 +2,7 @@ package com.acme.inventory.command.inventory;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.ErrorCode;
 import com.acme.inventory.api.RuleViolation;
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.platform.web.ValidId;
 
 /** Request bodies of the command endpoints, validated before anything is sent to the aggregate. */
@@ -25,7 +26,7 @@ final class CommandRequests {
         @AssertTrue(message = "variants must be distinct")
         boolean isDistinct() {
             return lines == null || lines.stream().filter(line -> line != null)
-                    .map(line -> line.variantId() == null ? "" : line.variantId()).distinct().count()
+                    .map(line -> LineKey.of(line.variantId())).distinct().count()
                     == lines.stream().filter(line -> line != null).count();
         }
     }

@@ -1,20 +1,17 @@
 package com.acme.inventory.command.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.acme.inventory.command.application.CommandRunner;
 import com.acme.inventory.api.AdjustStockCommand;
 import com.acme.inventory.api.DeductStockForSaleCommand;
 import com.acme.inventory.api.InitializeStockCommand;
@@ -34,10 +31,6 @@ import com.acme.inventory.platform.web.ValidId;
         produces = MediaType.APPLICATION_JSON_VALUE)
 class InventoryCommandController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String KEY_FORMAT = "[\\x20-\\x7E]{1,128}";
-    private static final String KEY_MESSAGE = "must be 1 to 128 printable ASCII characters";
-
     private final CommandRunner runner;
 
     InventoryCommandController(CommandRunner runner) {
@@ -46,59 +39,40 @@ class InventoryCommandController {
 
     @PostMapping("/initial-stock")
     ResponseEntity<String> initialStock(@PathVariable("productId") @ValidId String productId,
-                                        @Valid @RequestBody InitialStockRequest body,
-                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-                                        @Pattern(regexp = KEY_FORMAT, message = KEY_MESSAGE) String key,
-                                        Authentication caller, HttpServletRequest request) {
+                                        @Valid @RequestBody InitialStockRequest body, CommandContext context) {
         var lines = body.lines().stream().map(line -> new StockLineSpec(line.variantId(), line.quantity())).toList();
-        return run(new InitializeStockCommand(productId, lines, caller.getName()), HttpStatus.CREATED, body, key,
-                request);
+        var command = new InitializeStockCommand(productId, lines, context.caller());
+        return runner.run(context.call(command, HttpStatus.CREATED, body));
     }
 
     @PostMapping("/restocks")
     ResponseEntity<String> restock(@PathVariable("productId") @ValidId String productId,
-                                   @Valid @RequestBody RestockRequest body,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-                                   @Pattern(regexp = KEY_FORMAT, message = KEY_MESSAGE) String key,
-                                   Authentication caller, HttpServletRequest request) {
-        return run(new RestockCommand(productId, body.variantId(), body.quantity(), body.note(), caller.getName()),
-                HttpStatus.OK, body, key, request);
+                                   @Valid @RequestBody RestockRequest body, CommandContext context) {
+        var command = new RestockCommand(productId, body.variantId(), body.quantity(), body.note(), context.caller());
+        return runner.run(context.call(command, HttpStatus.OK, body));
     }
 
     @PostMapping("/sales")
     ResponseEntity<String> sale(@PathVariable("productId") @ValidId String productId,
-                                @Valid @RequestBody SaleRequest body,
-                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-                                @Pattern(regexp = KEY_FORMAT, message = KEY_MESSAGE) String key,
-                                Authentication caller, HttpServletRequest request) {
-        return run(new DeductStockForSaleCommand(productId, body.variantId(), body.orderId(), body.quantity(),
-                caller.getName()), HttpStatus.OK, body, key, request);
+                                @Valid @RequestBody SaleRequest body, CommandContext context) {
+        var command = new DeductStockForSaleCommand(productId, body.variantId(), body.orderId(), body.quantity(),
+                context.caller());
+        return runner.run(context.call(command, HttpStatus.OK, body));
     }
 
     @PostMapping("/sales/{orderId}/restorations")
     ResponseEntity<String> restoration(@PathVariable("productId") @ValidId String productId,
                                        @PathVariable("orderId") @ValidId String orderId,
-                                       @Valid @RequestBody RestorationRequest body,
-                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-                                       @Pattern(regexp = KEY_FORMAT, message = KEY_MESSAGE) String key,
-                                       Authentication caller, HttpServletRequest request) {
-        return run(new RestoreStockForSaleCommand(productId, body.variantId(), orderId, body.quantity(),
-                body.reason(), caller.getName()), HttpStatus.OK, body, key, request);
+                                       @Valid @RequestBody RestorationRequest body, CommandContext context) {
+        var command = new RestoreStockForSaleCommand(productId, body.variantId(), orderId, body.quantity(),
+                body.reason(), context.caller());
+        return runner.run(context.call(command, HttpStatus.OK, body));
     }
 
     @PostMapping("/adjustments")
     ResponseEntity<String> adjustment(@PathVariable("productId") @ValidId String productId,
-                                      @Valid @RequestBody AdjustmentRequest body,
-                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-                                      @Pattern(regexp = KEY_FORMAT, message = KEY_MESSAGE) String key,
-                                      Authentication caller, HttpServletRequest request) {
-        return run(new AdjustStockCommand(productId, body.variantId(), body.delta(), body.reason(), caller.getName()),
-                HttpStatus.OK, body, key, request);
-    }
-
-    private ResponseEntity<String> run(Object command, HttpStatus success, Object body, String key,
-                                       HttpServletRequest request) {
-        return runner.run(new CommandRunner.CommandCall(command, success, request.getMethod(), request.getRequestURI(),
-                body, key));
+                                      @Valid @RequestBody AdjustmentRequest body, CommandContext context) {
+        var command = new AdjustStockCommand(productId, body.variantId(), body.delta(), body.reason(), context.caller());
+        return runner.run(context.call(command, HttpStatus.OK, body));
     }
 }

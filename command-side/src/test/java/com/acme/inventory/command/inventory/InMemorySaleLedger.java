@@ -1,10 +1,12 @@
 package com.acme.inventory.command.inventory;
 
+import com.acme.inventory.api.LineKey;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The sale ledger for aggregate tests; holds what {@link JdbcSaleLedger} keeps in a table. */
+/** The sale ledger for aggregate tests; holds what the command side keeps in table sale_ledger. */
 class InMemorySaleLedger implements SaleLedger {
 
     private final Map<String, RecordedSale> sales = new HashMap<>();

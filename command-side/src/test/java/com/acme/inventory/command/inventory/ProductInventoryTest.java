@@ -12,6 +12,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.AdjustStockCommand;
 import com.acme.inventory.api.DeductStockForSaleCommand;
 import com.acme.inventory.api.ErrorCode;

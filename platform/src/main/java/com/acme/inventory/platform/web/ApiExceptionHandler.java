@@ -137,6 +137,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ApiProblems.response(ApiProblems.problem(ex.code(), ex.getMessage(), request.getRequest().getRequestURI()));
     }
 
+    @ExceptionHandler(ApiValidationException.class)
+    ResponseEntity<ProblemDetail> invalidField(ApiValidationException ex, ServletWebRequest request) {
+        return ApiProblems.response(ApiProblems.validationProblem(
+                List.of(new ApiProblems.FieldError(ex.field(), ex.getMessage())), request.getRequest().getRequestURI()));
+    }
+
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> bind(BindException ex, ServletWebRequest request) {
         return ApiProblems.response(ApiProblems.validationProblem(fieldErrors(ex), request.getRequest().getRequestURI()));

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.acme.inventory.platform.web.ValidId;
+import com.acme.inventory.query.projection.ProjectionStatus;
+import com.acme.inventory.query.projection.ReplayCoordinator;
 
 /** Operator endpoints: projection status, replay, consistency check. */
 @RestController

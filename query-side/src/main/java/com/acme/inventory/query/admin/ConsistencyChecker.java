@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.InventoryEvent;
 
 /**
@@ -38,10 +39,10 @@ class ConsistencyChecker {
                     .filter(InventoryEvent.class::isInstance)
                     .map(InventoryEvent.class::cast)
                     .forEach(event -> fromEvents.computeIfAbsent(event.productId(), p -> new HashMap<>())
-                            .merge(event.variantId() == null ? "" : event.variantId(), event.delta(), Long::sum));
+                            .merge(LineKey.of(event.variantId()).value(), event.delta(), Long::sum));
         }
         Map<String, Map<String, Long>> projected = new HashMap<>();
-        String sql = "SELECT product_id, line_key, available FROM stock_line" + (productId == null ? "" : " WHERE product_id = ?");
+        String sql = "SELECT product_id, line_key, available FROM stock_cache" + (productId == null ? "" : " WHERE product_id = ?");
         Object[] args = productId == null ? new Object[0] : new Object[]{productId};
         jdbc.query(sql, rs -> {
             projected.computeIfAbsent(rs.getString(1), p -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));

@@ -4,6 +4,5 @@ import java.util.List;
 
 public record InitialStockResult(String productId, long version, List<Line> lines) {
 
-    public record Line(String variantId, long available) {
-    }
+    public record Line(String variantId, long available) {}
 }

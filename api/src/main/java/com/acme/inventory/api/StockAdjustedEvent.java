@@ -3,8 +3,9 @@ package com.acme.inventory.api;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record StockAdjustedEvent(String productId, String variantId, long delta, long availableAfter, String reason,
-                                 String actor) implements InventoryEvent {
+public record StockAdjustedEvent(
+        String productId, String variantId, long delta, long availableAfter, String reason, String actor)
+        implements InventoryEvent {
 
     @Override
     public InventoryEventType type() {

@@ -8,6 +8,12 @@ package com.acme.inventory.api;
  * @param available units on the line after the command
  * @param version   the product's version (number of events in its stream) after the command
  */
-public record StockChangeResult(String productId, String variantId, InventoryEventType eventType, long quantity,
-                                long delta, long available, long version, String orderId) {
-}
+public record StockChangeResult(
+        String productId,
+        String variantId,
+        InventoryEventType eventType,
+        long quantity,
+        long delta,
+        long available,
+        long version,
+        String orderId) {}

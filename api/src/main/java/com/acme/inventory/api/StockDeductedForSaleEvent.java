@@ -3,8 +3,9 @@ package com.acme.inventory.api;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record StockDeductedForSaleEvent(String productId, String variantId, String orderId, long quantity,
-                                        long availableAfter, String actor) implements InventoryEvent {
+public record StockDeductedForSaleEvent(
+        String productId, String variantId, String orderId, long quantity, long availableAfter, String actor)
+        implements InventoryEvent {
 
     @Override
     public InventoryEventType type() {

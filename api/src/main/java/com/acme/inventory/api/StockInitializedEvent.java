@@ -3,8 +3,9 @@ package com.acme.inventory.api;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record StockInitializedEvent(String productId, String variantId, long quantity, long availableAfter,
-                                    String actor) implements InventoryEvent {
+public record StockInitializedEvent(
+        String productId, String variantId, long quantity, long availableAfter, String actor)
+        implements InventoryEvent {
 
     @Override
     public InventoryEventType type() {

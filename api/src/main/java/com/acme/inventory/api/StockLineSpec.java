@@ -6,5 +6,4 @@ package com.acme.inventory.api;
  * @param variantId the variant, or {@code null} for the product-level line
  * @param quantity  units on hand, 0 or more
  */
-public record StockLineSpec(String variantId, long quantity) {
-}
+public record StockLineSpec(String variantId, long quantity) {}

@@ -3,8 +3,15 @@ package com.acme.inventory.api;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record StockRestoredForSaleEvent(String productId, String variantId, String orderId, long quantity,
-                                        long availableAfter, String reason, String actor) implements InventoryEvent {
+public record StockRestoredForSaleEvent(
+        String productId,
+        String variantId,
+        String orderId,
+        long quantity,
+        long availableAfter,
+        String reason,
+        String actor)
+        implements InventoryEvent {
 
     @Override
     public InventoryEventType type() {

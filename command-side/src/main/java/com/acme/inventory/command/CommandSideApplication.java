@@ -1,12 +1,11 @@
 package com.acme.inventory.command;
 
+import com.acme.inventory.platform.PlatformConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import com.acme.inventory.platform.PlatformConfiguration;
 
 /** The command side: order services' stock commands, the aggregate, the event store (port 8080). */
 @SpringBootApplication

@@ -2,29 +2,26 @@ package com.acme.inventory.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.acme.inventory.platform.testing.PostgresProperties;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import org.springframework.http.MediaType;
-
-import com.acme.inventory.platform.testing.PostgresProperties;
 
 @CommandSideTest
 class EventStoreGuaranteesTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MockMvc mvc;
 
@@ -35,7 +32,8 @@ class EventStoreGuaranteesTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"lines\":[{\"variantId\":\"v\",\"quantity\":1}]}"))
                 .andExpect(status().is2xxSuccessful());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                .isPositive();
     }
 
     @Test
@@ -65,7 +63,8 @@ class EventStoreGuaranteesTest {
                 SELECT table_name, column_name, data_type FROM information_schema.columns
                 WHERE table_name IN ('domain_event_entry', 'snapshot_event_entry', 'token_entry')
                   AND column_name IN ('payload', 'meta_data', 'token')""");
-        assertThat(columns).hasSize(5)
+        assertThat(columns)
+                .hasSize(5)
                 .allSatisfy(column -> assertThat(column.get("data_type")).isEqualTo("bytea"));
     }
 

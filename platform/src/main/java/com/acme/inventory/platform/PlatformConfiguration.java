@@ -1,29 +1,7 @@
 package com.acme.inventory.platform;
 
-import java.time.Duration;
-
-import javax.sql.DataSource;
-
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
-import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
-
+import ch.qos.logback.classic.LoggerContext;
 import com.acme.inventory.api.ErrorCode;
-
 import com.acme.inventory.platform.database.DatabaseAvailability;
 import com.acme.inventory.platform.database.FailFastDataSourceWrapping;
 import com.acme.inventory.platform.database.OutageLogFilter;
@@ -41,16 +19,37 @@ import com.acme.inventory.platform.web.ProblemErrorReports;
 import com.acme.inventory.platform.web.ProblemWriter;
 import com.acme.inventory.platform.web.RequestBodyLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.util.unit.DataSize;
 
 /** What each side imports: event store, web error handling, token security. */
 @Configuration(proxyBeanMethods = false)
-@Import({EventStoreConfiguration.class, AxonMetricsConfiguration.class, ApiExceptionHandler.class,
-        ProblemErrorController.class, OpenApiConfiguration.class})
+@Import({
+    EventStoreConfiguration.class,
+    AxonMetricsConfiguration.class,
+    ApiExceptionHandler.class,
+    ProblemErrorController.class,
+    OpenApiConfiguration.class
+})
 @EnableConfigurationProperties(TokenProperties.class)
 public class PlatformConfiguration {
 
@@ -104,16 +103,19 @@ public class PlatformConfiguration {
     /** Requests the firewall refuses (encoded slashes, percent signs...) get a problem body too. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problemWriter) {
-        return (request, response, rejected) -> problemWriter.write(request, response, ErrorCode.MALFORMED_REQUEST,
-                "The request URL is not acceptable.");
+        return (request, response, rejected) -> problemWriter.write(
+                request, response, ErrorCode.MALFORMED_REQUEST, "The request URL is not acceptable.");
     }
 
     /** Once per JVM (both sides share one in the standalone launcher): Axon's outage retries, concisely. */
     @Bean
     static OutageLogFilter outageLogFilter() {
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-        return logging.getTurboFilterList().stream().filter(OutageLogFilter.class::isInstance)
-                .map(OutageLogFilter.class::cast).findFirst().orElseGet(() -> {
+        return logging.getTurboFilterList().stream()
+                .filter(OutageLogFilter.class::isInstance)
+                .map(OutageLogFilter.class::cast)
+                .findFirst()
+                .orElseGet(() -> {
                     OutageLogFilter filter = new OutageLogFilter(Duration.ofMinutes(1));
                     filter.start();
                     logging.addTurboFilter(filter);
@@ -123,8 +125,8 @@ public class PlatformConfiguration {
 
     /** The health contributor {@code database}, part of the readiness group. */
     @Bean
-    DatabaseAvailability database(DataSource dataSource,
-                                  @Value("${inventory.database.probe-interval:2s}") Duration probeInterval) {
+    DatabaseAvailability database(
+            DataSource dataSource, @Value("${inventory.database.probe-interval:2s}") Duration probeInterval) {
         return new DatabaseAvailability(dataSource, probeInterval);
     }
 
@@ -171,9 +173,10 @@ public class PlatformConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             @Value("${inventory.web.max-body-size:256KB}") DataSize maxBodySize,
-            @Value("${inventory.web.body-read-timeout:10s}") Duration bodyReadTimeout, ProblemWriter problemWriter) {
-        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), bodyReadTimeout,
-                problemWriter));
+            @Value("${inventory.web.body-read-timeout:10s}") Duration bodyReadTimeout,
+            ProblemWriter problemWriter) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(maxBodySize.toBytes(), bodyReadTimeout, problemWriter));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

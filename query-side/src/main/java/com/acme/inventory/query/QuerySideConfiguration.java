@@ -1,11 +1,14 @@
 package com.acme.inventory.query;
 
+import com.acme.inventory.platform.security.ApiSecurity;
+import com.acme.inventory.platform.security.Role;
+import com.acme.inventory.platform.security.TokenProperties;
+import com.acme.inventory.platform.web.ProblemWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -14,16 +17,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-
-import com.acme.inventory.platform.security.ApiSecurity;
-import com.acme.inventory.platform.security.Role;
-import com.acme.inventory.platform.security.TokenProperties;
-import com.acme.inventory.platform.web.ProblemWriter;
 
 @Configuration(proxyBeanMethods = false)
 class QuerySideConfiguration {
@@ -38,9 +35,12 @@ class QuerySideConfiguration {
      * contexts in one JVM) never mistake each other's claims for their own.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          @Value("${spring.application.name}") String application,
-                          @Value("${inventory.query.token-claim-timeout:10s}") Duration claimTimeout) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            @Value("${spring.application.name}") String application,
+            @Value("${inventory.query.token-claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
@@ -79,7 +79,8 @@ class QuerySideConfiguration {
         return ApiSecurity.filterChain(http, tokens, problems, registry -> {
             registry.requestMatchers("/api/v1/stock", "/api/v1/stock/**")
                     .hasAnyRole(Role.CATALOGUE.name(), Role.OPERATOR.name());
-            registry.requestMatchers("/api/v1/inventory/*/events", "/api/v1/admin/**").hasRole(Role.OPERATOR.name());
+            registry.requestMatchers("/api/v1/inventory/*/events", "/api/v1/admin/**")
+                    .hasRole(Role.OPERATOR.name());
         });
     }
 }

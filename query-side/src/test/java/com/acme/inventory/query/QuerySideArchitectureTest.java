@@ -12,21 +12,33 @@ class QuerySideArchitectureTest {
 
     @ArchTest
     static final ArchRule theQuerySideNeverDependsOnTheCommandSide = noClasses()
-            .that().resideInAPackage("com.acme.inventory.query..")
-            .should().dependOnClassesThat().resideInAPackage("com.acme.inventory.command..");
+            .that()
+            .resideInAPackage("com.acme.inventory.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.acme.inventory.command..");
 
     @ArchTest
     static final ArchRule readModelsDoNotCallEachOther = noClasses()
-            .that().resideInAPackage("..query.eventlog..")
-            .should().dependOnClassesThat().resideInAPackage("..query.stockcache..");
+            .that()
+            .resideInAPackage("..query.eventlog..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..query.stockcache..");
 
     @ArchTest
     static final ArchRule readsNeverGoThroughTheOperatorEndpoints = noClasses()
-            .that().resideInAnyPackage("..query.stockcache..", "..query.eventlog..", "..query.projection..")
-            .should().dependOnClassesThat().resideInAPackage("..query.admin..");
+            .that()
+            .resideInAnyPackage("..query.stockcache..", "..query.eventlog..", "..query.projection..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..query.admin..");
 
     @ArchTest
     static final ArchRule theProjectionMachineryKnowsNoReadModel = noClasses()
-            .that().resideInAPackage("..query.projection..")
-            .should().dependOnClassesThat().resideInAnyPackage("..query.stockcache..", "..query.eventlog..");
+            .that()
+            .resideInAPackage("..query.projection..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..query.stockcache..", "..query.eventlog..");
 }

@@ -1,11 +1,9 @@
 package com.acme.inventory.query;
 
+import com.acme.inventory.api.InventoryEvent;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-
-import com.acme.inventory.api.InventoryEvent;
 
 /** Appends a product's events straight to the event store, as the command side would. */
 public final class StoredEvents {
@@ -21,8 +19,8 @@ public final class StoredEvents {
 
     public StoredEvents append(InventoryEvent... events) {
         for (InventoryEvent event : events) {
-            eventStore.publish(new GenericDomainEventMessage<>("ProductInventory", productId,
-                    nextSequence.getAndIncrement(), event));
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "ProductInventory", productId, nextSequence.getAndIncrement(), event));
         }
         return this;
     }

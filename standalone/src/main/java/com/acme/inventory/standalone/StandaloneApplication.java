@@ -1,11 +1,10 @@
 package com.acme.inventory.standalone;
 
+import com.acme.inventory.command.CommandSideApplication;
+import com.acme.inventory.query.QuerySideApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.acme.inventory.command.CommandSideApplication;
-import com.acme.inventory.query.QuerySideApplication;
 
 /**
  * The local default: command side (8080) and query side (8081) in one JVM, each its own Spring
@@ -16,8 +15,7 @@ public final class StandaloneApplication {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
 
-    private StandaloneApplication() {
-    }
+    private StandaloneApplication() {}
 
     public record Running(ConfigurableApplicationContext commandSide, ConfigurableApplicationContext querySide)
             implements AutoCloseable {
@@ -30,10 +28,13 @@ public final class StandaloneApplication {
     }
 
     public static Running start(String... args) {
-        ConfigurableApplicationContext commandSide = CommandSideApplication.application().run(args);
+        ConfigurableApplicationContext commandSide =
+                CommandSideApplication.application().run(args);
         try {
-            ConfigurableApplicationContext querySide = QuerySideApplication.application().run(args);
-            log.info("Inventory service running: commands on {}, queries on {}",
+            ConfigurableApplicationContext querySide =
+                    QuerySideApplication.application().run(args);
+            log.info(
+                    "Inventory service running: commands on {}, queries on {}",
                     commandSide.getEnvironment().getProperty("local.server.port"),
                     querySide.getEnvironment().getProperty("local.server.port"));
             return new Running(commandSide, querySide);

@@ -2,11 +2,9 @@ package com.acme.inventory.standalone;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import com.acme.inventory.platform.testing.PostgresProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 
 /** The operator's view of one query-side instance: projection status, replay, consistency. */
 final class OperatorClient {
@@ -14,8 +12,8 @@ final class OperatorClient {
     private final InventoryClient http;
 
     OperatorClient(int commandPort, int queryPort) {
-        this.http = new InventoryClient(commandPort, queryPort, PostgresProperties.ORDER_SERVICE_TOKEN,
-                PostgresProperties.OPERATOR_TOKEN);
+        this.http = new InventoryClient(
+                commandPort, queryPort, PostgresProperties.ORDER_SERVICE_TOKEN, PostgresProperties.OPERATOR_TOKEN);
     }
 
     InventoryClient http() {
@@ -38,8 +36,10 @@ final class OperatorClient {
     void awaitCaughtUp(String projection, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode status = status(projection);
-            return "RUNNING".equals(status.get("state").asText()) && !status.get("replaying").asBoolean()
-                    && status.get("position").asLong() >= status.get("headPosition").asLong();
+            return "RUNNING".equals(status.get("state").asText())
+                    && !status.get("replaying").asBoolean()
+                    && status.get("position").asLong()
+                            >= status.get("headPosition").asLong();
         });
     }
 }

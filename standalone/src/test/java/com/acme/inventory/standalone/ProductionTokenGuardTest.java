@@ -3,15 +3,13 @@ package com.acme.inventory.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import com.acme.inventory.command.CommandSideApplication;
 import com.acme.inventory.platform.testing.TestDatabase;
 import com.acme.inventory.query.QuerySideApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Outside the embedded H2 default a side starts only when every role has its own token of 32 characters
@@ -25,7 +23,9 @@ class ProductionTokenGuardTest {
 
     /** PostgreSQL without the postgres profile, as in the drill that found the development tokens working. */
     private static String[] onPostgres(String... tokens) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--inventory.health.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--inventory.health.port=0",
                 "--spring.datasource.url=" + TestDatabase.freshUrl("guard"),
                 "--spring.datasource.username=" + TestDatabase.USER));
         args.addAll(List.of(tokens));
@@ -40,33 +40,42 @@ class ProductionTokenGuardTest {
 
     @Test
     void anUnsetTokenIsRefused() {
-        assertThatThrownBy(() -> QuerySideApplication.application().run(onPostgres("--spring.profiles.active=postgres",
-                "--inventory.security.tokens.catalogue=" + CATALOGUE, "--inventory.security.tokens.operator=" + OPERATOR)))
+        assertThatThrownBy(() -> QuerySideApplication.application()
+                        .run(onPostgres(
+                                "--spring.profiles.active=postgres",
+                                "--inventory.security.tokens.catalogue=" + CATALOGUE,
+                                "--inventory.security.tokens.operator=" + OPERATOR)))
                 .hasStackTraceContaining("INVENTORY_SECURITY_TOKENS_ORDER_SERVICE is unset");
     }
 
     @Test
     void aShortTokenIsRefused() {
-        assertThatThrownBy(() -> CommandSideApplication.application().run(onPostgres(
-                "--inventory.security.tokens.order-service=" + ORDER, "--inventory.security.tokens.catalogue=x",
-                "--inventory.security.tokens.operator=" + OPERATOR)))
+        assertThatThrownBy(() -> CommandSideApplication.application()
+                        .run(onPostgres(
+                                "--inventory.security.tokens.order-service=" + ORDER,
+                                "--inventory.security.tokens.catalogue=x",
+                                "--inventory.security.tokens.operator=" + OPERATOR)))
                 .hasStackTraceContaining("INVENTORY_SECURITY_TOKENS_CATALOGUE is shorter than 32 characters");
     }
 
     @Test
     void oneTokenForSeveralRolesIsRefused() {
-        assertThatThrownBy(() -> QuerySideApplication.application().run(onPostgres(
-                "--inventory.security.tokens.order-service=" + ORDER, "--inventory.security.tokens.catalogue=" + ORDER,
-                "--inventory.security.tokens.operator=" + ORDER)))
+        assertThatThrownBy(() -> QuerySideApplication.application()
+                        .run(onPostgres(
+                                "--inventory.security.tokens.order-service=" + ORDER,
+                                "--inventory.security.tokens.catalogue=" + ORDER,
+                                "--inventory.security.tokens.operator=" + ORDER)))
                 .hasStackTraceContaining("INVENTORY_SECURITY_TOKENS_CATALOGUE is the token of another role")
                 .hasStackTraceContaining("INVENTORY_SECURITY_TOKENS_OPERATOR is the token of another role");
     }
 
     @Test
     void distinctLongTokensStart() {
-        try (ConfigurableApplicationContext side = CommandSideApplication.application().run(onPostgres(
-                "--inventory.security.tokens.order-service=" + ORDER, "--inventory.security.tokens.catalogue=" + CATALOGUE,
-                "--inventory.security.tokens.operator=" + OPERATOR))) {
+        try (ConfigurableApplicationContext side = CommandSideApplication.application()
+                .run(onPostgres(
+                        "--inventory.security.tokens.order-service=" + ORDER,
+                        "--inventory.security.tokens.catalogue=" + CATALOGUE,
+                        "--inventory.security.tokens.operator=" + OPERATOR))) {
             assertThat(side.isRunning()).isTrue();
         }
     }

@@ -2,6 +2,12 @@ package com.acme.inventory.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.inventory.command.CommandSideApplication;
+import com.acme.inventory.platform.testing.PostgresProperties;
+import com.acme.inventory.platform.testing.ServiceProcess;
+import com.acme.inventory.platform.testing.TestDatabase;
+import com.acme.inventory.query.QuerySideApplication;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,17 +15,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,13 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import com.acme.inventory.command.CommandSideApplication;
-import com.acme.inventory.platform.testing.PostgresProperties;
-import com.acme.inventory.platform.testing.ServiceProcess;
-import com.acme.inventory.platform.testing.TestDatabase;
-import com.acme.inventory.query.QuerySideApplication;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Measures (and logs; it asserts completeness, not time) how long a sale takes to become visible on
@@ -62,8 +59,10 @@ class ProjectionLagMeasurementTest {
     @BeforeAll
     static void splitShapeInTwoProcesses() throws Exception {
         url = TestDatabase.freshUrl("lag");
-        commandSide = new ServiceProcess(CommandSideApplication.class.getName(), url, new File("target/lag-command-side.log"));
-        querySide = new ServiceProcess(QuerySideApplication.class.getName(), url, new File("target/lag-query-side.log"));
+        commandSide = new ServiceProcess(
+                CommandSideApplication.class.getName(), url, new File("target/lag-command-side.log"));
+        querySide =
+                new ServiceProcess(QuerySideApplication.class.getName(), url, new File("target/lag-query-side.log"));
         commandSide.start();
         querySide.start();
     }
@@ -74,22 +73,28 @@ class ProjectionLagMeasurementTest {
         commandSide.stop();
     }
 
-    record Ack(String product, long version, long sentAt, long acknowledgedAt) {
-    }
+    record Ack(String product, long version, long sentAt, long acknowledgedAt) {}
 
     @Test
     void commandToVisibleLagAtTwoHundredCommandsASecond() throws Exception {
-        InventoryClient client = new InventoryClient(commandSide.port(),
-                querySide.port(), PostgresProperties.ORDER_SERVICE_TOKEN, PostgresProperties.CATALOGUE_TOKEN);
+        InventoryClient client = new InventoryClient(
+                commandSide.port(),
+                querySide.port(),
+                PostgresProperties.ORDER_SERVICE_TOKEN,
+                PostgresProperties.CATALOGUE_TOKEN);
         List<String> products = new ArrayList<>();
         for (int p = 0; p < PRODUCTS; p++) {
             products.add("lag-" + p);
-            assertThat(client.command("/api/v1/inventory/lag-" + p + "/initial-stock",
-                    "{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000000}]}").status()).isEqualTo(201);
+            assertThat(client.command(
+                                    "/api/v1/inventory/lag-" + p + "/initial-stock",
+                                    "{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000000}]}")
+                            .status())
+                    .isEqualTo(201);
         }
 
         Map<String, List<long[]>> seen = new ConcurrentHashMap<>();
-        JdbcTemplate readTable = new JdbcTemplate(new SingleConnectionDataSource(url, TestDatabase.USER, TestDatabase.PASSWORD, true));
+        JdbcTemplate readTable =
+                new JdbcTemplate(new SingleConnectionDataSource(url, TestDatabase.USER, TestDatabase.PASSWORD, true));
         AtomicBoolean observing = new AtomicBoolean(true);
         CompletableFuture<Void> observer = CompletableFuture.runAsync(() -> {
             Map<String, Long> last = new ConcurrentHashMap<>();
@@ -102,14 +107,16 @@ class ProjectionLagMeasurementTest {
                     long version = ((Number) row.get("version")).longValue();
                     if (version > last.getOrDefault(product, 0L)) {
                         last.put(product, version);
-                        seen.computeIfAbsent(product, k -> new CopyOnWriteArrayList<>()).add(new long[]{version, now});
+                        seen.computeIfAbsent(product, k -> new CopyOnWriteArrayList<>())
+                                .add(new long[] {version, now});
                     }
                 }
                 pause(Duration.ofMillis(1));
             }
         });
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ObjectMapper json = new ObjectMapper();
         int total = RATE * (WARM_UP_SECONDS + SECONDS);
         List<CompletableFuture<Ack>> acks = new ArrayList<>();
@@ -133,7 +140,8 @@ class ProjectionLagMeasurementTest {
                                     + "/api/v1/inventory/" + product + "/sales"))
                             .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"o-" + n + "\",\"variantId\":\"v\",\"quantity\":1}"))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"orderId\":\"o-" + n + "\",\"variantId\":\"v\",\"quantity\":1}"))
                             .build();
                     long sentAt = System.nanoTime();
                     try {
@@ -142,7 +150,14 @@ class ProjectionLagMeasurementTest {
                         if (response.statusCode() != 200) {
                             throw new IllegalStateException(response.body());
                         }
-                        acks.get(n).complete(new Ack(product, json.readTree(response.body()).get("version").asLong(), sentAt, at));
+                        acks.get(n)
+                                .complete(new Ack(
+                                        product,
+                                        json.readTree(response.body())
+                                                .get("version")
+                                                .asLong(),
+                                        sentAt,
+                                        at));
                     } catch (Exception e) {
                         acks.get(n).completeExceptionally(e);
                     }
@@ -151,26 +166,48 @@ class ProjectionLagMeasurementTest {
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         senders.shutdown();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
-                .ignoreExceptions().until(() -> allSeen(acks, seen));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .ignoreExceptions()
+                .until(() -> allSeen(acks, seen));
         observing.set(false);
         observer.get(10, TimeUnit.SECONDS);
 
-        assertThat(allSeen(acks, seen)).as("every acknowledged version became visible").isTrue();
+        assertThat(allSeen(acks, seen))
+                .as("every acknowledged version became visible")
+                .isTrue();
         for (String product : products) {
             long expected = 1 + total / PRODUCTS;
-            assertThat(client.query("/api/v1/stock/" + product).body().get("version").asLong())
-                    .as("the query API serves what the table holds").isEqualTo(expected);
+            assertThat(client.query("/api/v1/stock/" + product)
+                            .body()
+                            .get("version")
+                            .asLong())
+                    .as("the query API serves what the table holds")
+                    .isEqualTo(expected);
         }
-        List<Ack> measured = acks.subList(RATE * WARM_UP_SECONDS, total).stream().map(CompletableFuture::join).toList();
+        List<Ack> measured = acks.subList(RATE * WARM_UP_SECONDS, total).stream()
+                .map(CompletableFuture::join)
+                .toList();
         long[] lags = measured.stream()
-                .mapToLong(ack -> Math.max(0, firstSeen(seen, ack) - ack.acknowledgedAt())).sorted().toArray();
+                .mapToLong(ack -> Math.max(0, firstSeen(seen, ack) - ack.acknowledgedAt()))
+                .sorted()
+                .toArray();
         long[] latencies = measured.stream()
-                .mapToLong(ack -> ack.acknowledgedAt() - ack.sentAt()).sorted().toArray();
-        log.info("Command-to-visible lag over {} sales at {}/s: p50 {} ms, p95 {} ms, p99 {} ms, max {} ms "
+                .mapToLong(ack -> ack.acknowledgedAt() - ack.sentAt())
+                .sorted()
+                .toArray();
+        log.info(
+                "Command-to-visible lag over {} sales at {}/s: p50 {} ms, p95 {} ms, p99 {} ms, max {} ms "
                         + "(command latency p50 {} ms, p99 {} ms)",
-                lags.length, RATE, millis(lags, 0.50), millis(lags, 0.95), millis(lags, 0.99),
-                String.format("%.1f", lags[lags.length - 1] / 1e6), millis(latencies, 0.50), millis(latencies, 0.99));
+                lags.length,
+                RATE,
+                millis(lags, 0.50),
+                millis(lags, 0.95),
+                millis(lags, 0.99),
+                String.format("%.1f", lags[lags.length - 1] / 1e6),
+                millis(latencies, 0.50),
+                millis(latencies, 0.99));
     }
 
     /** The observer leaves the two cores to the service between reads. */
@@ -196,6 +233,7 @@ class ProjectionLagMeasurementTest {
     }
 
     private static String millis(long[] sorted, double percentile) {
-        return String.format("%.1f", sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile * sorted.length) - 1)] / 1e6);
+        return String.format(
+                "%.1f", sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile * sorted.length) - 1)] / 1e6);
     }
 }

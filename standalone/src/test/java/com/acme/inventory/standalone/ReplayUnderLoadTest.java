@@ -3,12 +3,17 @@ package com.acme.inventory.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.acme.inventory.command.CommandSideApplication;
+import com.acme.inventory.platform.testing.EventSeeder;
+import com.acme.inventory.platform.testing.PostgresProperties;
+import com.acme.inventory.platform.testing.TestDatabase;
+import com.acme.inventory.query.QuerySideApplication;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,13 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.acme.inventory.command.CommandSideApplication;
-import com.acme.inventory.platform.testing.EventSeeder;
-import com.acme.inventory.platform.testing.PostgresProperties;
-import com.acme.inventory.platform.testing.TestDatabase;
-import com.acme.inventory.query.QuerySideApplication;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Operators rebuild damaged read tables without stopping sales: 20,000 events over 500 products,
@@ -59,7 +57,8 @@ class ReplayUnderLoadTest {
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{queryB, queryA, commandSide}) {
+        for (ConfigurableApplicationContext context :
+                new ConfigurableApplicationContext[] {queryB, queryA, commandSide}) {
             if (context != null) {
                 context.close();
             }
@@ -67,19 +66,26 @@ class ReplayUnderLoadTest {
     }
 
     private static void damageTheReadTables() {
-        jdbc.update("UPDATE stock_cache SET available = available + 7 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(0, 49) g)");
+        jdbc.update(
+                "UPDATE stock_cache SET available = available + 7 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(0, 49) g)");
         jdbc.update("DELETE FROM stock_cache WHERE product_id IN (SELECT 'r-' || g FROM generate_series(50, 99) g)");
-        jdbc.update("UPDATE stock_cache SET version = 999 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(120, 129) g)");
-        jdbc.update("INSERT INTO stock_cache (product_id, line_key, variant_id, available, version, updated_at) VALUES ('ghost', 'v', 'v', 5, 1, now())");
-        jdbc.update("DELETE FROM event_log WHERE product_id IN (SELECT 'r-' || g FROM generate_series(200, 249) g) AND version % 3 = 0");
-        jdbc.update("UPDATE event_log SET delta = 999, available_after = -1 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(250, 299) g)");
+        jdbc.update(
+                "UPDATE stock_cache SET version = 999 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(120, 129) g)");
+        jdbc.update(
+                "INSERT INTO stock_cache (product_id, line_key, variant_id, available, version, updated_at) VALUES ('ghost', 'v', 'v', 5, 1, now())");
+        jdbc.update(
+                "DELETE FROM event_log WHERE product_id IN (SELECT 'r-' || g FROM generate_series(200, 249) g) AND version % 3 = 0");
+        jdbc.update(
+                "UPDATE event_log SET delta = 999, available_after = -1 WHERE product_id IN (SELECT 'r-' || g FROM generate_series(250, 299) g)");
     }
 
     private static String command(int i) {
         String product = "/api/v1/inventory/r-" + (i % PRODUCTS);
         return switch (i % 3) {
             case 0 -> product + "/restocks|{\"variantId\":\"v\",\"quantity\":" + (1 + i % 5) + "}";
-            case 1 -> product + "/adjustments|{\"variantId\":\"v\",\"delta\":" + (i % 2 == 0 ? 1 : -1) + ",\"reason\":\"count\"}";
+            case 1 ->
+                product + "/adjustments|{\"variantId\":\"v\",\"delta\":" + (i % 2 == 0 ? 1 : -1)
+                        + ",\"reason\":\"count\"}";
             default -> product + "/sales|{\"orderId\":\"load-" + i + "\",\"variantId\":\"v\",\"quantity\":1}";
         };
     }
@@ -101,10 +107,14 @@ class ReplayUnderLoadTest {
 
         long requested = System.nanoTime();
         InventoryClient.Reply started = operatorA.replay("stock-cache");
-        assertThat(Duration.ofNanos(System.nanoTime() - requested)).as("the replay's 202").isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - requested))
+                .as("the replay's 202")
+                .isLessThan(Duration.ofMillis(500));
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.body().get("replaying").asBoolean()).isTrue();
-        assertThat(started.body().get("etaSeconds").isNull()).as("no ETA before a rate is measured").isTrue();
+        assertThat(started.body().get("etaSeconds").isNull())
+                .as("no ETA before a rate is measured")
+                .isTrue();
         assertThat(operatorB.replay("event-log").status()).isEqualTo(202);
         InventoryClient.Reply second = operatorB.replay("stock-cache");
         assertThat(second.status()).isEqualTo(409);
@@ -112,19 +122,29 @@ class ReplayUnderLoadTest {
 
         List<Double> progress = new ArrayList<>();
         List<JsonNode> seen = new ArrayList<>();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode status = operatorA.status("stock-cache");
-            progress.add(status.get("progress").asDouble());
-            seen.add(status);
-            return !status.get("replaying").asBoolean();
-        });
-        log.info("stock-cache replay: {} status samples, progress {} .. {}, samples with a rate: {}", progress.size(),
-                progress.get(0), progress.get(progress.size() - 1),
-                seen.stream().filter(s -> !s.get("eventsPerSecond").isNull()).map(s -> s.get("eventsPerSecond").asLong()).toList());
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode status = operatorA.status("stock-cache");
+                    progress.add(status.get("progress").asDouble());
+                    seen.add(status);
+                    return !status.get("replaying").asBoolean();
+                });
+        log.info(
+                "stock-cache replay: {} status samples, progress {} .. {}, samples with a rate: {}",
+                progress.size(),
+                progress.get(0),
+                progress.get(progress.size() - 1),
+                seen.stream()
+                        .filter(s -> !s.get("eventsPerSecond").isNull())
+                        .map(s -> s.get("eventsPerSecond").asLong())
+                        .toList());
         assertThat(progress).isSortedAccordingTo(Double::compare);
         assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);
         long replaySeconds = Duration.ofNanos(System.nanoTime() - requested).toSeconds();
-        assertThat(seen.stream().filter(s -> !s.get("etaSeconds").isNull()).map(s -> s.get("etaSeconds").asLong()))
+        assertThat(seen.stream()
+                        .filter(s -> !s.get("etaSeconds").isNull())
+                        .map(s -> s.get("etaSeconds").asLong()))
                 .as("every ETA against a replay that took %d s", replaySeconds)
                 .allMatch(eta -> eta <= 3 * replaySeconds + 5);
 
@@ -145,12 +165,11 @@ class ReplayUnderLoadTest {
                   ON e.aggregate_identifier = l.product_id AND e.sequence_number = l.version - 1
                 WHERE l.available_after = (convert_from(e.payload, 'UTF8')::jsonb ->> 'availableAfter')::bigint
                   AND NOT l.rebuild_pending""", Long.class)).isEqualTo(events);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_log", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_log", Long.class))
+                .isEqualTo(events);
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM (SELECT product_id, MAX(version) AS version FROM stock_cache GROUP BY product_id) p
-                WHERE p.version <> (SELECT COUNT(*) FROM domain_event_entry e WHERE e.aggregate_identifier = p.product_id)""",
-                Long.class))
-                .isZero();
+                WHERE p.version <> (SELECT COUNT(*) FROM domain_event_entry e WHERE e.aggregate_identifier = p.product_id)""", Long.class)).isZero();
         for (OperatorClient operator : List.of(operatorA, operatorB)) {
             for (String projection : List.of("stock-cache", "event-log")) {
                 assertThat(operator.status(projection).get("state").asText()).isEqualTo("RUNNING");

@@ -3,7 +3,6 @@ package com.acme.inventory.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,13 +13,19 @@ class StandaloneRestartTest {
     Path dataDirectory;
 
     private StandaloneApplication.Running start() {
-        return StandaloneApplication.start("--server.port=0", "--inventory.health.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("inventory") + ";DB_CLOSE_ON_EXIT=FALSE");
+        return StandaloneApplication.start(
+                "--server.port=0",
+                "--inventory.health.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("inventory")
+                        + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     private static InventoryClient client(StandaloneApplication.Running running) {
-        return new InventoryClient(SplitShapeEndToEndTest.port(running.commandSide()),
-                SplitShapeEndToEndTest.port(running.querySide()), "dev-order-service-token", "dev-operator-token");
+        return new InventoryClient(
+                SplitShapeEndToEndTest.port(running.commandSide()),
+                SplitShapeEndToEndTest.port(running.querySide()),
+                "dev-order-service-token",
+                "dev-operator-token");
     }
 
     @Test
@@ -36,8 +41,10 @@ class StandaloneRestartTest {
 
         try (StandaloneApplication.Running running = start()) {
             InventoryClient client = client(running);
-            assertThat(client.query("/api/v1/stock/" + product).body().toString()).isEqualTo(before);
-            InventoryClient.Reply sale = client.command("/api/v1/inventory/" + product + "/sales",
+            assertThat(client.query("/api/v1/stock/" + product).body().toString())
+                    .isEqualTo(before);
+            InventoryClient.Reply sale = client.command(
+                    "/api/v1/inventory/" + product + "/sales",
                     "{\"orderId\":\"o-2\",\"variantId\":\"red-m\",\"quantity\":1}");
             assertThat(sale.status()).isEqualTo(200);
             assertThat(sale.body().get("available").asLong()).isEqualTo(5);

@@ -1,15 +1,13 @@
 package com.acme.inventory.command.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.stereotype.Component;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * What became of each command, for operators: {@code inventory_commands_total} by command, outcome
@@ -20,7 +18,12 @@ import io.micrometer.core.instrument.Timer;
 @Component
 class CommandOutcomes {
 
-    enum Outcome { ACCEPTED, REJECTED, REPLAYED, FAILED }
+    enum Outcome {
+        ACCEPTED,
+        REJECTED,
+        REPLAYED,
+        FAILED
+    }
 
     private static final String NO_CODE = "none";
 
@@ -40,12 +43,23 @@ class CommandOutcomes {
         String name = command.getClass().getSimpleName().replace("Command", "");
         String outcomeName = outcome.name().toLowerCase(Locale.ROOT);
         String codeName = code == null ? NO_CODE : code;
-        counters.computeIfAbsent(name + '/' + outcomeName + '/' + codeName, key -> Counter.builder("inventory.commands")
-                .description("Commands by what became of them").tag("command", name).tag("outcome", outcomeName)
-                .tag("code", codeName).register(meters)).increment();
-        timers.computeIfAbsent(name + '/' + outcomeName, key -> Timer.builder("inventory.command.duration")
-                .description("Time from request to answer, retries included").tag("command", name)
-                .tag("outcome", outcomeName).publishPercentileHistogram().register(meters))
+        counters.computeIfAbsent(
+                        name + '/' + outcomeName + '/' + codeName,
+                        key -> Counter.builder("inventory.commands")
+                                .description("Commands by what became of them")
+                                .tag("command", name)
+                                .tag("outcome", outcomeName)
+                                .tag("code", codeName)
+                                .register(meters))
+                .increment();
+        timers.computeIfAbsent(
+                        name + '/' + outcomeName,
+                        key -> Timer.builder("inventory.command.duration")
+                                .description("Time from request to answer, retries included")
+                                .tag("command", name)
+                                .tag("outcome", outcomeName)
+                                .publishPercentileHistogram()
+                                .register(meters))
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -1,32 +1,5 @@
 package com.acme.inventory.command.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
-
 import com.acme.inventory.api.ErrorCode;
 import com.acme.inventory.api.RuleViolation;
 import com.acme.inventory.command.infrastructure.IdempotencyInterceptor;
@@ -36,9 +9,33 @@ import com.acme.inventory.platform.database.DatabaseFailures;
 import com.acme.inventory.platform.web.ApiProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends one command and turns its outcome into the HTTP response. With an Idempotency-Key, the
@@ -63,10 +60,14 @@ public class CommandRunner {
     private final Counter exhausted;
     private final CommandOutcomes outcomes;
 
-    CommandRunner(CommandGateway commandGateway, IdempotencyStore idempotency,
-                  ObjectMapper objectMapper, MeterRegistry meters, CommandOutcomes outcomes,
-                  @Value("${inventory.command.max-attempts:25}") int maxAttempts,
-                  @Value("${inventory.command.max-backoff:100ms}") Duration maxBackoff) {
+    CommandRunner(
+            CommandGateway commandGateway,
+            IdempotencyStore idempotency,
+            ObjectMapper objectMapper,
+            MeterRegistry meters,
+            CommandOutcomes outcomes,
+            @Value("${inventory.command.max-attempts:25}") int maxAttempts,
+            @Value("${inventory.command.max-backoff:100ms}") Duration maxBackoff) {
         this.commandGateway = commandGateway;
         this.idempotency = idempotency;
         this.objectMapper = objectMapper;
@@ -74,15 +75,21 @@ public class CommandRunner {
         this.maxBackoff = maxBackoff;
         this.outcomes = outcomes;
         this.retries = Counter.builder("inventory.command.retries")
-                .description("Commands retried after a conflicting concurrent write").register(meters);
+                .description("Commands retried after a conflicting concurrent write")
+                .register(meters);
         this.exhausted = Counter.builder("inventory.command.conflicts.exhausted")
-                .description("Commands answered CONCURRENT_MODIFICATION after all retries").register(meters);
+                .description("Commands answered CONCURRENT_MODIFICATION after all retries")
+                .register(meters);
     }
 
     /** What to send, and how the request looked (for the idempotency fingerprint and the problem instance). */
-    public record CommandCall(Object command, HttpStatus successStatus, String method, String path, Object requestBody,
-                       String idempotencyKey) {
-    }
+    public record CommandCall(
+            Object command,
+            HttpStatus successStatus,
+            String method,
+            String path,
+            Object requestBody,
+            String idempotencyKey) {}
 
     public ResponseEntity<String> run(CommandCall call) {
         long start = outcomes.start();
@@ -97,13 +104,14 @@ public class CommandRunner {
     }
 
     /** The response, and what it tells about the command for {@link CommandOutcomes}. */
-    private record Answer(ResponseEntity<String> response, CommandOutcomes.Outcome outcome, String code) {
-    }
+    private record Answer(ResponseEntity<String> response, CommandOutcomes.Outcome outcome, String code) {}
 
     private Answer answer(CommandCall call) {
         String fingerprint = call.idempotencyKey() == null ? null : fingerprint(call);
-        MetaData metaData = fingerprint == null ? MetaData.emptyInstance()
-                : IdempotencyInterceptor.metaData(call.idempotencyKey(), fingerprint, call.successStatus().value());
+        MetaData metaData = fingerprint == null
+                ? MetaData.emptyInstance()
+                : IdempotencyInterceptor.metaData(
+                        call.idempotencyKey(), fingerprint, call.successStatus().value());
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (fingerprint != null) {
                 Optional<IdempotencyRecord> stored = idempotency.find(call.idempotencyKey());
@@ -112,10 +120,12 @@ public class CommandRunner {
                 }
             }
             try {
-                Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(call.command())
-                        .andMetaData(metaData));
-                return new Answer(new Reply(call.successStatus().value(), json(result)).toResponse(false),
-                        CommandOutcomes.Outcome.ACCEPTED, null);
+                Object result = commandGateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(call.command()).andMetaData(metaData));
+                return new Answer(
+                        new Reply(call.successStatus().value(), json(result)).toResponse(false),
+                        CommandOutcomes.Outcome.ACCEPTED,
+                        null);
             } catch (RuntimeException failure) {
                 Optional<RuleViolation> violation = ruleViolation(failure);
                 if (violation.isPresent()) {
@@ -128,15 +138,24 @@ public class CommandRunner {
                     break;
                 }
                 retries.increment();
-                log.debug("Conflict on attempt {} of {}: {}", attempt, call.command().getClass().getSimpleName(),
+                log.debug(
+                        "Conflict on attempt {} of {}: {}",
+                        attempt,
+                        call.command().getClass().getSimpleName(),
                         failure.toString());
                 backOff(attempt);
             }
         }
         exhausted.increment();
-        return new Answer(problem(call, RuleViolation.of(ErrorCode.CONCURRENT_MODIFICATION,
-                "Concurrent writers kept conflicting; retry the request.")).toResponse(false),
-                CommandOutcomes.Outcome.REJECTED, ErrorCode.CONCURRENT_MODIFICATION.name());
+        return new Answer(
+                problem(
+                                call,
+                                RuleViolation.of(
+                                        ErrorCode.CONCURRENT_MODIFICATION,
+                                        "Concurrent writers kept conflicting; retry the request."))
+                        .toResponse(false),
+                CommandOutcomes.Outcome.REJECTED,
+                ErrorCode.CONCURRENT_MODIFICATION.name());
     }
 
     /** A rejection is an answer too: it is stored for the key (no events to be atomic with). */
@@ -144,22 +163,32 @@ public class CommandRunner {
         Reply reply = problem(call, violation);
         if (fingerprint != null) {
             try {
-                idempotency.save(new IdempotencyRecord(call.idempotencyKey(), fingerprint, reply.status(), reply.body()));
+                idempotency.save(
+                        new IdempotencyRecord(call.idempotencyKey(), fingerprint, reply.status(), reply.body()));
             } catch (DuplicateKeyException concurrentDuplicate) {
                 return replay(idempotency.find(call.idempotencyKey()).orElseThrow(), fingerprint, call);
             }
         }
-        return new Answer(reply.toResponse(false), CommandOutcomes.Outcome.REJECTED, violation.code().name());
+        return new Answer(
+                reply.toResponse(false),
+                CommandOutcomes.Outcome.REJECTED,
+                violation.code().name());
     }
 
     private Answer replay(IdempotencyRecord stored, String fingerprint, CommandCall call) {
         if (!stored.requestHash().equals(fingerprint)) {
-            return new Answer(problem(call, RuleViolation.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request.")).toResponse(false),
-                    CommandOutcomes.Outcome.REJECTED, ErrorCode.IDEMPOTENCY_KEY_REUSED.name());
+            return new Answer(
+                    problem(
+                                    call,
+                                    RuleViolation.of(
+                                            ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                            "This Idempotency-Key was used for a different request."))
+                            .toResponse(false),
+                    CommandOutcomes.Outcome.REJECTED,
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED.name());
         }
-        return new Answer(new Reply(stored.status(), stored.body()).toResponse(true), CommandOutcomes.Outcome.REPLAYED,
-                null);
+        return new Answer(
+                new Reply(stored.status(), stored.body()).toResponse(true), CommandOutcomes.Outcome.REPLAYED, null);
     }
 
     private Reply problem(CommandCall call, RuleViolation violation) {
@@ -175,11 +204,15 @@ public class CommandRunner {
 
     private static Optional<RuleViolation> ruleViolation(RuntimeException failure) {
         if (failure instanceof AggregateNotFoundException notFound) {
-            return Optional.of(RuleViolation.of(ErrorCode.PRODUCT_NOT_FOUND,
+            return Optional.of(RuleViolation.of(
+                    ErrorCode.PRODUCT_NOT_FOUND,
                     "Product '" + notFound.getAggregateIdentifier() + "' has no stock lines."));
         }
         if (failure instanceof CommandExecutionException execution) {
-            return execution.getDetails().filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast);
+            return execution
+                    .getDetails()
+                    .filter(RuleViolation.class::isInstance)
+                    .map(RuleViolation.class::cast);
         }
         return Optional.empty();
     }
@@ -194,8 +227,10 @@ public class CommandRunner {
             return false;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
-                    || t instanceof AggregateStreamCreationException || t instanceof DuplicateKeyException
+            if (t instanceof ConcurrencyException
+                    || t instanceof LockAcquisitionFailedException
+                    || t instanceof AggregateStreamCreationException
+                    || t instanceof DuplicateKeyException
                     || t instanceof ConcurrencyFailureException) {
                 return true;
             }

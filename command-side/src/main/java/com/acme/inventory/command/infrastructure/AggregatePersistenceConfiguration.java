@@ -1,5 +1,6 @@
 package com.acme.inventory.command.infrastructure;
 
+import com.acme.inventory.command.inventory.ProductInventory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -21,8 +22,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.acme.inventory.command.inventory.ProductInventory;
-
 /** How products are loaded and kept: the event-sourcing repository, its cache, and its snapshots. */
 @Configuration(proxyBeanMethods = false)
 class AggregatePersistenceConfiguration {
@@ -37,15 +36,17 @@ class AggregatePersistenceConfiguration {
     @Bean(destroyMethod = "close")
     CacheManager productInventoryCacheManager(@Value("${inventory.command.cached-products:20000}") long products) {
         return CacheManagerBuilder.newCacheManagerBuilder()
-                .withCache(PRODUCT_CACHE, CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class,
-                        Object.class, ResourcePoolsBuilder.heap(products)))
+                .withCache(
+                        PRODUCT_CACHE,
+                        CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                                Object.class, Object.class, ResourcePoolsBuilder.heap(products)))
                 .build(true);
     }
 
     @Bean
     Cache productInventoryCache(CacheManager productInventoryCacheManager) {
-        return new EhCache3Adapter((Ehcache<?, ?>) productInventoryCacheManager.getCache(PRODUCT_CACHE, Object.class,
-                Object.class));
+        return new EhCache3Adapter(
+                (Ehcache<?, ?>) productInventoryCacheManager.getCache(PRODUCT_CACHE, Object.class, Object.class));
     }
 
     /** Snapshots are written by a background thread, never on the thread that answers the order service. */
@@ -64,21 +65,25 @@ class AggregatePersistenceConfiguration {
     }
 
     @Bean
-    SnapshotTriggerDefinition productInventorySnapshotTrigger(Snapshotter snapshotter,
-                                                              @Value("${inventory.command.snapshot-threshold:100}") int threshold) {
+    SnapshotTriggerDefinition productInventorySnapshotTrigger(
+            Snapshotter snapshotter, @Value("${inventory.command.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean
-    ProductInventoryRepository productInventoryRepository(EventStore eventStore, Cache productInventoryCache,
-                                                          SnapshotTriggerDefinition productInventorySnapshotTrigger,
-                                                          ParameterResolverFactory parameterResolverFactory,
-                                                          HandlerDefinition handlerDefinition) {
-        return new ProductInventoryRepository(EventSourcingRepository.builder(ProductInventory.class)
-                .snapshotTriggerDefinition(productInventorySnapshotTrigger)
-                .parameterResolverFactory(parameterResolverFactory)
-                .handlerDefinition(handlerDefinition),
-                eventStore, productInventoryCache);
+    ProductInventoryRepository productInventoryRepository(
+            EventStore eventStore,
+            Cache productInventoryCache,
+            SnapshotTriggerDefinition productInventorySnapshotTrigger,
+            ParameterResolverFactory parameterResolverFactory,
+            HandlerDefinition handlerDefinition) {
+        return new ProductInventoryRepository(
+                EventSourcingRepository.builder(ProductInventory.class)
+                        .snapshotTriggerDefinition(productInventorySnapshotTrigger)
+                        .parameterResolverFactory(parameterResolverFactory)
+                        .handlerDefinition(handlerDefinition),
+                eventStore,
+                productInventoryCache);
     }
 
     /** Registered on the command bus like every command handler interceptor bean. */

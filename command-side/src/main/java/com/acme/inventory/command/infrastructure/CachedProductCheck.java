@@ -1,11 +1,10 @@
 package com.acme.inventory.command.infrastructure;
 
+import com.acme.inventory.command.inventory.StockRuleViolation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import com.acme.inventory.command.inventory.StockRuleViolation;
 
 /**
  * Before a command answers without appending an event (a rule violation, a repeated order), confirms

@@ -1,14 +1,12 @@
 package com.acme.inventory.command.infrastructure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 
 /**
  * Stores the first response to an Idempotency-Key inside the command's unit of work, so in the same
@@ -42,8 +40,8 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         MetaData metaData = unitOfWork.getMessage().getMetaData();
         if (metaData.get(KEY) instanceof String key) {
             int status = ((Number) metaData.get(SUCCESS_STATUS)).intValue();
-            store.save(new IdempotencyRecord(key, (String) metaData.get(REQUEST_HASH), status,
-                    objectMapper.writeValueAsString(result)));
+            store.save(new IdempotencyRecord(
+                    key, (String) metaData.get(REQUEST_HASH), status, objectMapper.writeValueAsString(result)));
         }
         return result;
     }

@@ -1,20 +1,18 @@
 package com.acme.inventory.command.infrastructure;
 
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import com.acme.inventory.platform.database.ConciseFailureLog;
-import com.acme.inventory.platform.database.DatabaseFailures;
 
 /**
  * Stored first responses, in table {@code idempotency_record}. Writes join the caller's transaction,
@@ -30,23 +28,32 @@ public class IdempotencyStore {
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyStore(JdbcTemplate jdbc, Clock clock,
-                     @Value("${inventory.idempotency.retention:25h}") Duration retention) {
+    IdempotencyStore(
+            JdbcTemplate jdbc, Clock clock, @Value("${inventory.idempotency.retention:25h}") Duration retention) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
     }
 
     public Optional<IdempotencyRecord> find(String key) {
-        return jdbc.query("SELECT idempotency_key, request_hash, status, body FROM idempotency_record WHERE idempotency_key = ?",
-                (rs, row) -> new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
-                key).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT idempotency_key, request_hash, status, body FROM idempotency_record WHERE idempotency_key = ?",
+                        (rs, row) ->
+                                new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
+                        key)
+                .stream()
+                .findFirst();
     }
 
     /** Throws {@code DuplicateKeyException} when a concurrent request stored the key first. */
     public void save(IdempotencyRecord record) {
-        jdbc.update("INSERT INTO idempotency_record (idempotency_key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                record.key(), record.requestHash(), record.status(), record.body(),
+        jdbc.update(
+                "INSERT INTO idempotency_record (idempotency_key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)",
+                record.key(),
+                record.requestHash(),
+                record.status(),
+                record.body(),
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 

@@ -1,9 +1,9 @@
 package com.acme.inventory.command.infrastructure;
 
+import com.acme.inventory.command.inventory.ProductInventory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -12,8 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
-
-import com.acme.inventory.command.inventory.ProductInventory;
 
 /**
  * The aggregate cache, made safe for several command-side instances on one database. A cached product
@@ -32,8 +30,8 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
     private final EventStore eventStore;
     private final Cache cache;
 
-    public ProductInventoryRepository(EventSourcingRepository.Builder<ProductInventory> builder, EventStore eventStore,
-                                      Cache cache) {
+    public ProductInventoryRepository(
+            EventSourcingRepository.Builder<ProductInventory> builder, EventStore eventStore, Cache cache) {
         super(builder.eventStore(eventStore).cache(cache));
         this.eventStore = eventStore;
         this.cache = cache;
@@ -44,8 +42,8 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
         boolean cached = cache.containsKey(productId);
         EventSourcedAggregate<ProductInventory> aggregate = super.doLoadWithLock(productId, expectedVersion);
         if (cached && CurrentUnitOfWork.isStarted()) {
-            Map<String, CachedLoad> loads = CurrentUnitOfWork.get().root().getOrComputeResource(CACHED_LOADS,
-                    key -> new HashMap<>());
+            Map<String, CachedLoad> loads =
+                    CurrentUnitOfWork.get().root().getOrComputeResource(CACHED_LOADS, key -> new HashMap<>());
             loads.put(productId, new CachedLoad(aggregate, aggregate.version()));
         }
         return aggregate;
@@ -72,6 +70,5 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
         });
     }
 
-    private record CachedLoad(EventSourcedAggregate<ProductInventory> aggregate, Long version) {
-    }
+    private record CachedLoad(EventSourcedAggregate<ProductInventory> aggregate, Long version) {}
 }

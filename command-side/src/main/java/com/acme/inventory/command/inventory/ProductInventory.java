@@ -2,28 +2,13 @@ package com.acme.inventory.command.inventory;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-
-import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.AdjustStockCommand;
 import com.acme.inventory.api.DeductStockForSaleCommand;
 import com.acme.inventory.api.InitialStockResult;
 import com.acme.inventory.api.InitializeStockCommand;
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.api.InventoryEventType;
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.RestockCommand;
 import com.acme.inventory.api.RestoreStockForSaleCommand;
 import com.acme.inventory.api.StockAdjustedEvent;
@@ -35,12 +20,27 @@ import com.acme.inventory.api.StockRestockedEvent;
 import com.acme.inventory.api.StockRestoredForSaleEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The stock of one product: its lines (product level, or one per variant) and the rules every change
  * must keep. Snapshots serialize the fields, which is why Jackson may see them.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 @Aggregate(repository = "productInventoryRepository")
 public class ProductInventory {
@@ -50,16 +50,15 @@ public class ProductInventory {
 
     @AggregateIdentifier
     private String productId;
+
     private Map<String, Line> lines = new HashMap<>();
     /** Number of events in the stream: the product's version in the API. */
     private long version;
 
     /** Units available on one line; replaced on every event. */
-    record Line(String variantId, long available) {
-    }
+    record Line(String variantId, long available) {}
 
-    protected ProductInventory() {
-    }
+    protected ProductInventory() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -71,11 +70,12 @@ public class ProductInventory {
             requireWithinCeiling(LineKey.of(spec.variantId()), 0, spec.quantity());
         }
         for (StockLineSpec spec : command.lines()) {
-            apply(new StockInitializedEvent(command.productId(), spec.variantId(), spec.quantity(), spec.quantity(),
-                    command.actor()));
+            apply(new StockInitializedEvent(
+                    command.productId(), spec.variantId(), spec.quantity(), spec.quantity(), command.actor()));
         }
         List<InitialStockResult.Line> result = requested.stream()
-                .map(key -> new InitialStockResult.Line(key.variantId(), lines.get(key.value()).available()))
+                .map(key -> new InitialStockResult.Line(
+                        key.variantId(), lines.get(key.value()).available()))
                 .toList();
         return new InitialStockResult(command.productId(), version, result);
     }
@@ -85,8 +85,13 @@ public class ProductInventory {
         LineKey key = LineKey.of(command.variantId());
         Line line = requireLine(key);
         requireWithinCeiling(key, line.available(), command.quantity());
-        apply(new StockRestockedEvent(productId, command.variantId(), command.quantity(),
-                line.available() + command.quantity(), command.note(), command.actor()));
+        apply(new StockRestockedEvent(
+                productId,
+                command.variantId(),
+                command.quantity(),
+                line.available() + command.quantity(),
+                command.note(),
+                command.actor()));
         return result(key, InventoryEventType.RESTOCK, command.quantity(), command.quantity(), null);
     }
 
@@ -104,8 +109,13 @@ public class ProductInventory {
             requireAvailable(key, line, command.quantity());
             throw new IllegalStateException("The ledger refused a sale it does not hold: order " + command.orderId());
         }
-        apply(new StockDeductedForSaleEvent(productId, command.variantId(), command.orderId(), command.quantity(),
-                sale.availableAfter(), command.actor()));
+        apply(new StockDeductedForSaleEvent(
+                productId,
+                command.variantId(),
+                command.orderId(),
+                command.quantity(),
+                sale.availableAfter(),
+                command.actor()));
         return result(key, InventoryEventType.SALE_DEDUCT, command.quantity(), -command.quantity(), command.orderId());
     }
 
@@ -117,8 +127,14 @@ public class ProductInventory {
                 .orElseThrow(() -> StockRuleViolation.saleNotFound(command.orderId(), key));
         requireRestorable(command.orderId(), sale, command.quantity());
         requireWithinCeiling(key, line.available(), command.quantity());
-        apply(new StockRestoredForSaleEvent(productId, command.variantId(), command.orderId(), command.quantity(),
-                line.available() + command.quantity(), command.reason(), command.actor()));
+        apply(new StockRestoredForSaleEvent(
+                productId,
+                command.variantId(),
+                command.orderId(),
+                command.quantity(),
+                line.available() + command.quantity(),
+                command.reason(),
+                command.actor()));
         ledger.recordRestoration(productId, key, command.orderId(), command.quantity());
         return result(key, InventoryEventType.SALE_RESTORE, command.quantity(), command.quantity(), command.orderId());
     }
@@ -133,8 +149,13 @@ public class ProductInventory {
         } else {
             requireWithinCeiling(key, line.available(), command.delta());
         }
-        apply(new StockAdjustedEvent(productId, command.variantId(), command.delta(),
-                line.available() + command.delta(), command.reason(), command.actor()));
+        apply(new StockAdjustedEvent(
+                productId,
+                command.variantId(),
+                command.delta(),
+                line.available() + command.delta(),
+                command.reason(),
+                command.actor()));
         return result(key, InventoryEventType.ADJUSTMENT, Math.abs(command.delta()), command.delta(), null);
     }
 
@@ -150,13 +171,27 @@ public class ProductInventory {
         if (sale.quantity() != command.quantity()) {
             throw StockRuleViolation.saleAlreadyRecorded(command.orderId(), sale.quantity());
         }
-        return new StockChangeResult(productId, key.variantId(), InventoryEventType.SALE_DEDUCT, sale.quantity(),
-                -sale.quantity(), sale.availableAfter(), sale.version(), command.orderId());
+        return new StockChangeResult(
+                productId,
+                key.variantId(),
+                InventoryEventType.SALE_DEDUCT,
+                sale.quantity(),
+                -sale.quantity(),
+                sale.availableAfter(),
+                sale.version(),
+                command.orderId());
     }
 
     private StockChangeResult result(LineKey key, InventoryEventType type, long quantity, long delta, String orderId) {
-        return new StockChangeResult(productId, key.variantId(), type, quantity, delta,
-                lines.get(key.value()).available(), version, orderId);
+        return new StockChangeResult(
+                productId,
+                key.variantId(),
+                type,
+                quantity,
+                delta,
+                lines.get(key.value()).available(),
+                version,
+                orderId);
     }
 
     private List<LineKey> requireDistinctLines(List<StockLineSpec> specs) {

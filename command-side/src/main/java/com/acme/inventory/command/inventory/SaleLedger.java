@@ -1,7 +1,6 @@
 package com.acme.inventory.command.inventory;
 
 import com.acme.inventory.api.LineKey;
-
 import java.util.Optional;
 
 /**

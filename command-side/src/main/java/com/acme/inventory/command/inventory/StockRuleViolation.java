@@ -1,10 +1,9 @@
 package com.acme.inventory.command.inventory;
 
-import org.axonframework.commandhandling.CommandExecutionException;
-
-import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
 
 /**
  * A command broke a stock rule. The {@link RuleViolation} travels as the exception's details, so it
@@ -37,9 +36,11 @@ public class StockRuleViolation extends CommandExecutionException {
     }
 
     static StockRuleViolation insufficientStock(LineKey line, long available, long requested) {
-        return new StockRuleViolation(new RuleViolation(ErrorCode.INSUFFICIENT_STOCK,
+        return new StockRuleViolation(new RuleViolation(
+                ErrorCode.INSUFFICIENT_STOCK,
                 "The " + line.describe() + " has " + available + " available, " + requested + " requested.",
-                available, null));
+                available,
+                null));
     }
 
     static StockRuleViolation aboveCeiling(LineKey line, long ceiling) {
@@ -47,8 +48,10 @@ public class StockRuleViolation extends CommandExecutionException {
     }
 
     static StockRuleViolation saleAlreadyRecorded(String orderId, long recordedQuantity) {
-        return of(ErrorCode.SALE_ALREADY_RECORDED, "Order '" + orderId + "' already deducted " + recordedQuantity
-                + " on this line; a sale is recorded once per order line.");
+        return of(
+                ErrorCode.SALE_ALREADY_RECORDED,
+                "Order '" + orderId + "' already deducted " + recordedQuantity
+                        + " on this line; a sale is recorded once per order line.");
     }
 
     static StockRuleViolation saleNotFound(String orderId, LineKey line) {
@@ -56,9 +59,11 @@ public class StockRuleViolation extends CommandExecutionException {
     }
 
     static StockRuleViolation restoreExceedsSale(String orderId, long restorable, long requested) {
-        return new StockRuleViolation(new RuleViolation(ErrorCode.RESTORE_EXCEEDS_SALE,
+        return new StockRuleViolation(new RuleViolation(
+                ErrorCode.RESTORE_EXCEEDS_SALE,
                 "Order '" + orderId + "' can restore " + restorable + ", " + requested + " requested.",
-                null, restorable));
+                null,
+                restorable));
     }
 
     static StockRuleViolation invalid(String detail) {

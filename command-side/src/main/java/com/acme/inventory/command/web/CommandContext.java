@@ -1,8 +1,7 @@
 package com.acme.inventory.command.web;
 
-import org.springframework.http.HttpStatus;
-
 import com.acme.inventory.command.application.CommandRunner.CommandCall;
+import org.springframework.http.HttpStatus;
 
 /**
  * What every command endpoint takes besides its path and body: the caller's role (the events' actor),

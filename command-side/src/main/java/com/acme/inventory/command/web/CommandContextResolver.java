@@ -1,7 +1,7 @@
 package com.acme.inventory.command.web;
 
+import com.acme.inventory.platform.web.ApiValidationException;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -9,8 +9,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-
-import com.acme.inventory.platform.web.ApiValidationException;
 
 /** Builds a {@link CommandContext} argument; an Idempotency-Key of the wrong shape is a 400 VALIDATION_FAILED. */
 class CommandContextResolver implements HandlerMethodArgumentResolver {
@@ -24,8 +22,11 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                          NativeWebRequest webRequest, WebDataBinderFactory binders) {
+    public CommandContext resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binders) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key != null && !wellFormed(key)) {

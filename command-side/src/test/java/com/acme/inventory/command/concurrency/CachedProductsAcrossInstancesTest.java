@@ -32,17 +32,21 @@ class CachedProductsAcrossInstancesTest {
         assertSold(sell(0, "cached-1", "o-2", "v"), 8, 3);
 
         assertSold(sell(1, "cached-1", "o-3", "v"), 7, 4);
-        assertThat(cluster.jdbc().queryForList(
-                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = 'cached-1' ORDER BY 1",
-                Long.class)).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(cluster.jdbc()
+                        .queryForList(
+                                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = 'cached-1' ORDER BY 1",
+                                Long.class))
+                .containsExactly(0L, 1L, 2L, 3L);
     }
 
     @Test
     void stockRestockedOnTheOtherInstanceCanBeSold() throws Exception {
         initialize("cached-2", "v", 1);
         assertSold(sell(1, "cached-2", "o-1", "v"), 0, 2);
-        assertThat(cluster.client(0).post("/api/v1/inventory/cached-2/restocks",
-                "{\"variantId\":\"v\",\"quantity\":5}", null).status()).isEqualTo(200);
+        assertThat(cluster.client(0)
+                        .post("/api/v1/inventory/cached-2/restocks", "{\"variantId\":\"v\",\"quantity\":5}", null)
+                        .status())
+                .isEqualTo(200);
 
         assertSold(sell(1, "cached-2", "o-2", "v"), 4, 4);
     }
@@ -69,15 +73,22 @@ class CachedProductsAcrossInstancesTest {
     }
 
     private static void initialize(String product, String variant, long quantity) throws Exception {
-        assertThat(cluster.client(0).post("/api/v1/inventory/" + product + "/initial-stock",
-                "{\"lines\":[{\"variantId\":\"" + variant + "\",\"quantity\":" + quantity + "}]}", null).status())
+        assertThat(cluster.client(0)
+                        .post(
+                                "/api/v1/inventory/" + product + "/initial-stock",
+                                "{\"lines\":[{\"variantId\":\"" + variant + "\",\"quantity\":" + quantity + "}]}",
+                                null)
+                        .status())
                 .isEqualTo(201);
     }
 
     private static CommandClient.Reply sell(int instance, String product, String order, String variant)
             throws Exception {
-        return cluster.client(instance).post("/api/v1/inventory/" + product + "/sales",
-                "{\"orderId\":\"" + order + "\",\"variantId\":\"" + variant + "\",\"quantity\":1}", null);
+        return cluster.client(instance)
+                .post(
+                        "/api/v1/inventory/" + product + "/sales",
+                        "{\"orderId\":\"" + order + "\",\"variantId\":\"" + variant + "\",\"quantity\":1}",
+                        null);
     }
 
     private static void assertSold(CommandClient.Reply reply, long available, long version) {

@@ -1,16 +1,14 @@
 package com.acme.inventory.command.concurrency;
 
+import com.acme.inventory.platform.testing.PostgresProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import com.acme.inventory.platform.testing.PostgresProperties;
 
 /** Posts commands to one command-side instance as an order service does. */
 final class CommandClient {
@@ -38,7 +36,8 @@ final class CommandClient {
 
     CommandClient(int port) {
         this.base = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     Reply post(String path, String json, String idempotencyKey) throws IOException {
@@ -52,7 +51,9 @@ final class CommandClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(),
+            return new Reply(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Idempotent-Replayed").isPresent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

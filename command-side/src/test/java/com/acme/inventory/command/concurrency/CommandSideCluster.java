@@ -1,14 +1,12 @@
 package com.acme.inventory.command.concurrency;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import com.acme.inventory.command.CommandSideApplication;
 import com.acme.inventory.platform.testing.PostgresProperties;
 import com.acme.inventory.platform.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Several command-side instances (separate Spring applications) on one fresh PostgreSQL database. */
 final class CommandSideCluster implements AutoCloseable {
@@ -22,7 +20,8 @@ final class CommandSideCluster implements AutoCloseable {
             ConfigurableApplicationContext context = CommandSideApplication.application()
                     .run(PostgresProperties.args(url, "--server.port=0", "--server.tomcat.threads.max=64"));
             instances.add(context);
-            clients.add(new CommandClient(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))));
+            clients.add(new CommandClient(
+                    Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))));
         }
     }
 

@@ -2,6 +2,9 @@ package com.acme.inventory.command.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.inventory.command.CommandSideApplication;
+import com.acme.inventory.platform.testing.ServiceProcess;
+import com.acme.inventory.platform.testing.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,17 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import com.acme.inventory.command.CommandSideApplication;
-import com.acme.inventory.platform.testing.ServiceProcess;
-import com.acme.inventory.platform.testing.TestDatabase;
 
 /**
  * A command-side process is SIGKILLed under load and restarted; clients retry what was not answered
@@ -63,8 +61,12 @@ class CrashRecoveryTest {
         try {
             CommandClient client = new CommandClient(commandSide.port());
             for (int p = 0; p < PRODUCTS; p++) {
-                assertThat(client.post("/api/v1/inventory/crash-" + p + "/initial-stock",
-                        "{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000000000}]}", null).status()).isEqualTo(201);
+                assertThat(client.post(
+                                        "/api/v1/inventory/crash-" + p + "/initial-stock",
+                                        "{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000000000}]}",
+                                        null)
+                                .status())
+                        .isEqualTo(201);
             }
 
             Queue<Sale> acknowledged = new ConcurrentLinkedQueue<>();
@@ -92,27 +94,34 @@ class CrashRecoveryTest {
             running.set(false);
             clients.shutdown();
             assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-            log.info("Killed the command side at {} acknowledged sales; {} unanswered", acknowledged.size(),
+            log.info(
+                    "Killed the command side at {} acknowledged sales; {} unanswered",
+                    acknowledged.size(),
                     unanswered.size());
-            assertThat(unanswered).as("requests in flight when the process died").isNotEmpty();
+            assertThat(unanswered)
+                    .as("requests in flight when the process died")
+                    .isNotEmpty();
 
             commandSide.start();
             List<Sale> retried = new ArrayList<>();
             for (Sale sale : unanswered) {
-                assertThat(client.post(sale.path(), sale.body(), sale.key()).status()).as(sale.toString()).isEqualTo(200);
+                assertThat(client.post(sale.path(), sale.body(), sale.key()).status())
+                        .as(sale.toString())
+                        .isEqualTo(200);
                 retried.add(sale);
             }
 
-            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, TestDatabase.USER, TestDatabase.PASSWORD));
+            JdbcTemplate jdbc =
+                    new JdbcTemplate(new DriverManagerDataSource(url, TestDatabase.USER, TestDatabase.PASSWORD));
             Map<String, Long> eventsPerOrder = new java.util.HashMap<>();
             jdbc.query("""
                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'orderId', COUNT(*) FROM domain_event_entry
-                    WHERE payload_type = 'com.acme.inventory.api.StockDeductedForSaleEvent' GROUP BY 1""",
-                    rs -> {
-                        eventsPerOrder.put(rs.getString(1), rs.getLong(2));
-                    });
+                    WHERE payload_type = 'com.acme.inventory.api.StockDeductedForSaleEvent' GROUP BY 1""", rs -> {
+                eventsPerOrder.put(rs.getString(1), rs.getLong(2));
+            });
             assertThat(eventsPerOrder.values()).as("no sale recorded twice").allMatch(count -> count == 1);
-            assertThat(acknowledged).allSatisfy(sale -> assertThat(eventsPerOrder).containsEntry(sale.orderId(), 1L));
+            assertThat(acknowledged)
+                    .allSatisfy(sale -> assertThat(eventsPerOrder).containsEntry(sale.orderId(), 1L));
             assertThat(retried).allSatisfy(sale -> assertThat(eventsPerOrder).containsEntry(sale.orderId(), 1L));
             assertThat(eventsPerOrder).hasSize(acknowledged.size() + retried.size());
         } finally {

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,13 @@ class NoOversellAcrossInstancesTest {
     @Test
     void sixtyFourClientsOnTwoInstancesSellExactlyTheHundredUnits() throws Exception {
         String product = "hot-1";
-        assertThat(cluster.client(0).post("/api/v1/inventory/" + product + "/initial-stock",
-                "{\"lines\":[{\"variantId\":\"v\",\"quantity\":" + STOCK + "}]}", null).status()).isEqualTo(201);
+        assertThat(cluster.client(0)
+                        .post(
+                                "/api/v1/inventory/" + product + "/initial-stock",
+                                "{\"lines\":[{\"variantId\":\"v\",\"quantity\":" + STOCK + "}]}",
+                                null)
+                        .status())
+                .isEqualTo(201);
 
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -53,9 +57,12 @@ class NoOversellAcrossInstancesTest {
             clients.add(pool.submit(() -> {
                 start.await();
                 for (int attempt = 0; attempt < ATTEMPTS_PER_CLIENT; attempt++) {
-                    CommandClient.Reply reply = cluster.client(client + attempt).post(
-                            "/api/v1/inventory/" + product + "/sales",
-                            "{\"orderId\":\"o-" + client + "-" + attempt + "\",\"variantId\":\"v\",\"quantity\":1}", null);
+                    CommandClient.Reply reply = cluster.client(client + attempt)
+                            .post(
+                                    "/api/v1/inventory/" + product + "/sales",
+                                    "{\"orderId\":\"o-" + client + "-" + attempt
+                                            + "\",\"variantId\":\"v\",\"quantity\":1}",
+                                    null);
                     String outcome = reply.status() == 200 ? "SOLD" : reply.status() + " " + reply.code();
                     outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
                 }
@@ -75,15 +82,20 @@ class NoOversellAcrossInstancesTest {
         var jdbc = cluster.jdbc();
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?
-                AND payload_type = 'com.acme.inventory.api.StockDeductedForSaleEvent'""", Long.class, product))
-                .isEqualTo(STOCK);
+                AND payload_type = 'com.acme.inventory.api.StockDeductedForSaleEvent'""", Long.class, product)).isEqualTo(STOCK);
         List<Long> availableAfter = jdbc.queryForList("""
                 SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'availableAfter')::bigint FROM domain_event_entry
                 WHERE aggregate_identifier = ? ORDER BY sequence_number""", Long.class, product);
         assertThat(availableAfter).allSatisfy(units -> assertThat(units).isNotNegative());
         assertThat(availableAfter.get(availableAfter.size() - 1)).isZero();
-        assertThat(cluster.client(1).post("/api/v1/inventory/" + product + "/sales",
-                "{\"orderId\":\"late\",\"variantId\":\"v\",\"quantity\":1}", null).json().get("available").asLong())
+        assertThat(cluster.client(1)
+                        .post(
+                                "/api/v1/inventory/" + product + "/sales",
+                                "{\"orderId\":\"late\",\"variantId\":\"v\",\"quantity\":1}",
+                                null)
+                        .json()
+                        .get("available")
+                        .asLong())
                 .isZero();
     }
 }

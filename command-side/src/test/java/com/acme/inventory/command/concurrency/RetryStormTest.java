@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,16 @@ class RetryStormTest {
     }
 
     /** One logical command: where it goes, what it sends, and how it changes the line. */
-    record Intent(String key, String path, String body, long delta) {
-    }
+    record Intent(String key, String path, String body, long delta) {}
 
     private static List<Intent> intentsFor(String product, Random random) {
         String base = "/api/v1/inventory/" + product;
         List<Intent> intents = new ArrayList<>();
-        intents.add(new Intent(product + "-init", base + "/initial-stock",
-                "{\"lines\":[{\"variantId\":\"v\",\"quantity\":" + INITIAL + "}]}", INITIAL));
+        intents.add(new Intent(
+                product + "-init",
+                base + "/initial-stock",
+                "{\"lines\":[{\"variantId\":\"v\",\"quantity\":" + INITIAL + "}]}",
+                INITIAL));
         Map<String, Long> restorable = new LinkedHashMap<>();
         for (int i = 0; i < COMMANDS_PER_PRODUCT; i++) {
             String key = product + "-" + i;
@@ -57,21 +58,31 @@ class RetryStormTest {
                 long quantity = 1 + random.nextInt(Math.toIntExact(restorable.get(order)));
                 restorable.merge(order, -quantity, Long::sum);
                 restorable.remove(order, 0L);
-                intents.add(new Intent(key, base + "/sales/" + order + "/restorations",
-                        "{\"variantId\":\"v\",\"quantity\":" + quantity + ",\"reason\":\"returned\"}", quantity));
+                intents.add(new Intent(
+                        key,
+                        base + "/sales/" + order + "/restorations",
+                        "{\"variantId\":\"v\",\"quantity\":" + quantity + ",\"reason\":\"returned\"}",
+                        quantity));
             } else if (kind == 2) {
                 long quantity = 1 + random.nextInt(100);
-                intents.add(new Intent(key, base + "/restocks", "{\"variantId\":\"v\",\"quantity\":" + quantity + "}", quantity));
+                intents.add(new Intent(
+                        key, base + "/restocks", "{\"variantId\":\"v\",\"quantity\":" + quantity + "}", quantity));
             } else if (kind == 3) {
                 long delta = random.nextBoolean() ? 1 + random.nextInt(10) : -(1 + random.nextInt(10));
-                intents.add(new Intent(key, base + "/adjustments",
-                        "{\"variantId\":\"v\",\"delta\":" + delta + ",\"reason\":\"count\"}", delta));
+                intents.add(new Intent(
+                        key,
+                        base + "/adjustments",
+                        "{\"variantId\":\"v\",\"delta\":" + delta + ",\"reason\":\"count\"}",
+                        delta));
             } else {
                 String order = "o-" + i;
                 long quantity = 1 + random.nextInt(5);
                 restorable.put(order, quantity);
-                intents.add(new Intent(key, base + "/sales",
-                        "{\"orderId\":\"" + order + "\",\"variantId\":\"v\",\"quantity\":" + quantity + "}", -quantity));
+                intents.add(new Intent(
+                        key,
+                        base + "/sales",
+                        "{\"orderId\":\"" + order + "\",\"variantId\":\"v\",\"quantity\":" + quantity + "}",
+                        -quantity));
             }
         }
         return intents;
@@ -80,13 +91,17 @@ class RetryStormTest {
     /** Sends the three copies of one command and checks they were answered as one. */
     private static void sendThreeTimes(Intent intent, Random random, ExecutorService copies) throws Exception {
         int first = random.nextInt(2);
-        Future<CommandClient.Reply> a = copies.submit(() -> cluster.client(first).post(intent.path(), intent.body(), intent.key()));
-        Future<CommandClient.Reply> b = copies.submit(() -> cluster.client(first + 1).post(intent.path(), intent.body(), intent.key()));
+        Future<CommandClient.Reply> a =
+                copies.submit(() -> cluster.client(first).post(intent.path(), intent.body(), intent.key()));
+        Future<CommandClient.Reply> b =
+                copies.submit(() -> cluster.client(first + 1).post(intent.path(), intent.body(), intent.key()));
         List<CommandClient.Reply> replies = new ArrayList<>(List.of(a.get(), b.get()));
         replies.add(cluster.client(random.nextInt(2)).post(intent.path(), intent.body(), intent.key()));
 
         assertThat(replies).extracting(CommandClient.Reply::status).allMatch(status -> status == 200 || status == 201);
-        assertThat(replies).extracting(CommandClient.Reply::body).containsOnly(replies.get(0).body());
+        assertThat(replies)
+                .extracting(CommandClient.Reply::body)
+                .containsOnly(replies.get(0).body());
         assertThat(replies).filteredOn(reply -> !reply.replayed()).hasSize(1);
     }
 
@@ -101,15 +116,17 @@ class RetryStormTest {
             Random random = new Random(p);
             List<Intent> intents = intentsFor(product, random);
             expected.put(product, intents.stream().mapToLong(Intent::delta).sum());
-            work.add(CompletableFuture.runAsync(() -> {
-                try {
-                    for (Intent intent : intents) {
-                        sendThreeTimes(intent, random, copies);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, producers));
+            work.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            for (Intent intent : intents) {
+                                sendThreeTimes(intent, random, copies);
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    producers));
         }
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
         producers.shutdown();
@@ -119,8 +136,11 @@ class RetryStormTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
                 .isEqualTo((long) PRODUCTS * (COMMANDS_PER_PRODUCT + 1));
         for (var product : expected.entrySet()) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                    Long.class, product.getKey())).isEqualTo(COMMANDS_PER_PRODUCT + 1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                            Long.class,
+                            product.getKey()))
+                    .isEqualTo(COMMANDS_PER_PRODUCT + 1);
             Long available = jdbc.queryForObject("""
                     SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'availableAfter')::bigint FROM domain_event_entry
                     WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""", Long.class, product.getKey());

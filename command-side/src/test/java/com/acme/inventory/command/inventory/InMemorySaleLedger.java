@@ -1,7 +1,6 @@
 package com.acme.inventory.command.inventory;
 
 import com.acme.inventory.api.LineKey;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +22,10 @@ class InMemorySaleLedger implements SaleLedger {
 
     @Override
     public void recordRestoration(String productId, LineKey line, String orderId, long quantity) {
-        sales.computeIfPresent(key(productId, line, orderId), (k, sale) ->
-                new RecordedSale(sale.quantity(), sale.restored() + quantity, sale.availableAfter(), sale.version()));
+        sales.computeIfPresent(
+                key(productId, line, orderId),
+                (k, sale) -> new RecordedSale(
+                        sale.quantity(), sale.restored() + quantity, sale.availableAfter(), sale.version()));
     }
 
     private static String key(String productId, LineKey line, String orderId) {

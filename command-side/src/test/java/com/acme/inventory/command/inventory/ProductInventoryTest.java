@@ -2,23 +2,13 @@ package com.acme.inventory.command.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.matchers.Matchers;
-import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.AdjustStockCommand;
 import com.acme.inventory.api.DeductStockForSaleCommand;
 import com.acme.inventory.api.ErrorCode;
 import com.acme.inventory.api.InitialStockResult;
 import com.acme.inventory.api.InitializeStockCommand;
 import com.acme.inventory.api.InventoryEventType;
+import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.RestockCommand;
 import com.acme.inventory.api.RestoreStockForSaleCommand;
 import com.acme.inventory.api.RuleViolation;
@@ -29,6 +19,14 @@ import com.acme.inventory.api.StockInitializedEvent;
 import com.acme.inventory.api.StockLineSpec;
 import com.acme.inventory.api.StockRestockedEvent;
 import com.acme.inventory.api.StockRestoredForSaleEvent;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ProductInventoryTest {
 
@@ -64,10 +62,13 @@ class ProductInventoryTest {
     @Test
     void initialStockOpensOneLinePerVariant() {
         fixture.givenNoPriorActivity()
-                .when(new InitializeStockCommand(P, List.of(new StockLineSpec("red-m", 10), new StockLineSpec("blue-l", 0)), ACTOR))
+                .when(new InitializeStockCommand(
+                        P, List.of(new StockLineSpec("red-m", 10), new StockLineSpec("blue-l", 0)), ACTOR))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(initialized("red-m", 10), initialized("blue-l", 0))
-                .expectResultMessagePayload(new InitialStockResult(P, 2,
+                .expectResultMessagePayload(new InitialStockResult(
+                        P,
+                        2,
                         List.of(new InitialStockResult.Line("red-m", 10), new InitialStockResult.Line("blue-l", 0))));
     }
 
@@ -76,7 +77,8 @@ class ProductInventoryTest {
         fixture.given(initialized("red-m", 10))
                 .when(new InitializeStockCommand(P, List.of(new StockLineSpec("green-s", 4)), ACTOR))
                 .expectEvents(initialized("green-s", 4))
-                .expectResultMessagePayload(new InitialStockResult(P, 2, List.of(new InitialStockResult.Line("green-s", 4))));
+                .expectResultMessagePayload(
+                        new InitialStockResult(P, 2, List.of(new InitialStockResult.Line("green-s", 4))));
     }
 
     @Test
@@ -89,7 +91,8 @@ class ProductInventoryTest {
     @Test
     void initializingAnExistingLineIsRejectedAndNothingIsRecorded() {
         fixture.given(initialized("red-m", 10))
-                .when(new InitializeStockCommand(P, List.of(new StockLineSpec("green-s", 4), new StockLineSpec("red-m", 1)), ACTOR))
+                .when(new InitializeStockCommand(
+                        P, List.of(new StockLineSpec("green-s", 4), new StockLineSpec("red-m", 1)), ACTOR))
                 .expectNoEvents()
                 .expectException(StockRuleViolation.class)
                 .expectExceptionDetails(code(ErrorCode.STOCK_ALREADY_INITIALIZED));
@@ -98,7 +101,8 @@ class ProductInventoryTest {
     @Test
     void productLevelAndVariantLinesCannotBeMixedInOneRequest() {
         fixture.givenNoPriorActivity()
-                .when(new InitializeStockCommand(P, List.of(new StockLineSpec(null, 1), new StockLineSpec("red-m", 1)), ACTOR))
+                .when(new InitializeStockCommand(
+                        P, List.of(new StockLineSpec(null, 1), new StockLineSpec("red-m", 1)), ACTOR))
                 .expectNoEvents()
                 .expectExceptionDetails(code(ErrorCode.STOCK_MODE_CONFLICT));
     }
@@ -122,7 +126,8 @@ class ProductInventoryTest {
     @Test
     void aVariantListedTwiceIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new InitializeStockCommand(P, List.of(new StockLineSpec("red-m", 1), new StockLineSpec("red-m", 2)), ACTOR))
+                .when(new InitializeStockCommand(
+                        P, List.of(new StockLineSpec("red-m", 1), new StockLineSpec("red-m", 2)), ACTOR))
                 .expectNoEvents()
                 .expectExceptionDetails(code(ErrorCode.VALIDATION_FAILED));
     }
@@ -134,7 +139,8 @@ class ProductInventoryTest {
         fixture.given(initialized("red-m", 10))
                 .when(new RestockCommand(P, "red-m", 5, "PO-77", ACTOR))
                 .expectEvents(new StockRestockedEvent(P, "red-m", 5, 15, "PO-77", ACTOR))
-                .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.RESTOCK, 5, 5, 15, 2, null));
+                .expectResultMessagePayload(
+                        new StockChangeResult(P, "red-m", InventoryEventType.RESTOCK, 5, 5, 15, 2, null));
     }
 
     @Test
@@ -168,7 +174,8 @@ class ProductInventoryTest {
         fixture.given(initialized("red-m", 10))
                 .when(new DeductStockForSaleCommand(P, "red-m", "o-1", 3, ACTOR))
                 .expectEvents(new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 7, ACTOR))
-                .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 7, 2, "o-1"));
+                .expectResultMessagePayload(
+                        new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 7, 2, "o-1"));
         assertThat(ledger.find(P, LineKey.of("red-m"), "o-1")).contains(new RecordedSale(3, 0, 7, 2));
     }
 
@@ -177,18 +184,24 @@ class ProductInventoryTest {
         fixture.given(initialized("red-m", 2))
                 .when(new DeductStockForSaleCommand(P, "red-m", "o-1", 3, ACTOR))
                 .expectNoEvents()
-                .expectExceptionDetails(new RuleViolation(ErrorCode.INSUFFICIENT_STOCK,
-                        "The stock line of variant 'red-m' has 2 available, 3 requested.", 2L, null));
+                .expectExceptionDetails(new RuleViolation(
+                        ErrorCode.INSUFFICIENT_STOCK,
+                        "The stock line of variant 'red-m' has 2 available, 3 requested.",
+                        2L,
+                        null));
     }
 
     @Test
     void theSameOrderLineSoldAgainReturnsTheFirstResult() {
         sold("red-m", "o-1", 3, 7, 2);
-        fixture.given(initialized("red-m", 10), new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 7, ACTOR),
+        fixture.given(
+                        initialized("red-m", 10),
+                        new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 7, ACTOR),
                         new StockRestockedEvent(P, "red-m", 1, 8, null, ACTOR))
                 .when(new DeductStockForSaleCommand(P, "red-m", "o-1", 3, ACTOR))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 7, 2, "o-1"));
+                .expectResultMessagePayload(
+                        new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 7, 2, "o-1"));
     }
 
     @Test
@@ -197,7 +210,8 @@ class ProductInventoryTest {
         fixture.given(initialized("red-m", 3), new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 0, ACTOR))
                 .when(new DeductStockForSaleCommand(P, "red-m", "o-1", 3, ACTOR))
                 .expectNoEvents()
-                .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 0, 2, "o-1"));
+                .expectResultMessagePayload(
+                        new StockChangeResult(P, "red-m", InventoryEventType.SALE_DEDUCT, 3, -3, 0, 2, "o-1"));
     }
 
     @Test
@@ -241,8 +255,10 @@ class ProductInventoryTest {
         fixture.given(initialized("red-m", 10), new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 7, ACTOR))
                 .when(new RestoreStockForSaleCommand(P, "red-m", "o-1", 2, "cancelled", ACTOR))
                 .expectEvents(new StockRestoredForSaleEvent(P, "red-m", "o-1", 2, 9, "cancelled", ACTOR))
-                .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.SALE_RESTORE, 2, 2, 9, 3, "o-1"));
-        assertThat(ledger.find(P, LineKey.of("red-m"), "o-1").orElseThrow().restorable()).isEqualTo(1);
+                .expectResultMessagePayload(
+                        new StockChangeResult(P, "red-m", InventoryEventType.SALE_RESTORE, 2, 2, 9, 3, "o-1"));
+        assertThat(ledger.find(P, LineKey.of("red-m"), "o-1").orElseThrow().restorable())
+                .isEqualTo(1);
     }
 
     @Test
@@ -257,18 +273,22 @@ class ProductInventoryTest {
     void restoringMoreThanWasSoldIsRejected() {
         sold("red-m", "o-1", 3, 7, 2);
         ledger.recordRestoration(P, LineKey.of("red-m"), "o-1", 2);
-        fixture.given(initialized("red-m", 10), new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 7, ACTOR),
+        fixture.given(
+                        initialized("red-m", 10),
+                        new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, 7, ACTOR),
                         new StockRestoredForSaleEvent(P, "red-m", "o-1", 2, 9, null, ACTOR))
                 .when(new RestoreStockForSaleCommand(P, "red-m", "o-1", 2, null, ACTOR))
                 .expectNoEvents()
-                .expectExceptionDetails(new RuleViolation(ErrorCode.RESTORE_EXCEEDS_SALE,
-                        "Order 'o-1' can restore 1, 2 requested.", null, 1L));
+                .expectExceptionDetails(new RuleViolation(
+                        ErrorCode.RESTORE_EXCEEDS_SALE, "Order 'o-1' can restore 1, 2 requested.", null, 1L));
     }
 
     @Test
     void restorationAboveTheCeilingIsRejected() {
         sold("red-m", "o-1", 3, CEILING - 3, 2);
-        fixture.given(initialized("red-m", CEILING), new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, CEILING - 3, ACTOR),
+        fixture.given(
+                        initialized("red-m", CEILING),
+                        new StockDeductedForSaleEvent(P, "red-m", "o-1", 3, CEILING - 3, ACTOR),
                         new StockAdjustedEvent(P, "red-m", 3, CEILING, "found", ACTOR))
                 .when(new RestoreStockForSaleCommand(P, "red-m", "o-1", 1, null, ACTOR))
                 .expectNoEvents()
@@ -282,7 +302,8 @@ class ProductInventoryTest {
         fixture.given(initialized("red-m", 10))
                 .when(new AdjustStockCommand(P, "red-m", -3, "cycle count", ACTOR))
                 .expectEvents(new StockAdjustedEvent(P, "red-m", -3, 7, "cycle count", ACTOR))
-                .expectResultMessagePayload(new StockChangeResult(P, "red-m", InventoryEventType.ADJUSTMENT, 3, -3, 7, 2, null));
+                .expectResultMessagePayload(
+                        new StockChangeResult(P, "red-m", InventoryEventType.ADJUSTMENT, 3, -3, 7, 2, null));
     }
 
     @Test

@@ -2,17 +2,6 @@ package com.acme.inventory.command.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-
 import com.acme.inventory.api.AdjustStockCommand;
 import com.acme.inventory.api.DeductStockForSaleCommand;
 import com.acme.inventory.api.ErrorCode;
@@ -22,7 +11,10 @@ import com.acme.inventory.api.InventoryEventType;
 import com.acme.inventory.api.RestockCommand;
 import com.acme.inventory.api.RestoreStockForSaleCommand;
 import com.acme.inventory.api.StockLineSpec;
-
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,6 +25,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
 /**
  * For any sequence of stock commands, through Axon's command bus and an event store: stock never
@@ -45,20 +42,15 @@ class StockRulesPropertyTest {
     private static final String P = "prop-1";
     private static final List<String> VARIANTS = List.of("a", "b");
 
-    sealed interface Action permits Sale, Restore, Restock, Adjust {
-    }
+    sealed interface Action permits Sale, Restore, Restock, Adjust {}
 
-    record Sale(String variant, String order, long quantity) implements Action {
-    }
+    record Sale(String variant, String order, long quantity) implements Action {}
 
-    record Restore(String variant, String order, long quantity) implements Action {
-    }
+    record Restore(String variant, String order, long quantity) implements Action {}
 
-    record Restock(String variant, long quantity) implements Action {
-    }
+    record Restock(String variant, long quantity) implements Action {}
 
-    record Adjust(String variant, long delta) implements Action {
-    }
+    record Adjust(String variant, long delta) implements Action {}
 
     @Provide
     Arbitrary<Action> actions() {
@@ -69,12 +61,16 @@ class StockRulesPropertyTest {
                 Combinators.combine(variant, order, quantity).as(Sale::new),
                 Combinators.combine(variant, order, quantity).as(Restore::new),
                 Combinators.combine(variant, quantity).as(Restock::new),
-                Combinators.combine(variant, Arbitraries.longs().between(-20, 20).filter(d -> d != 0)).as(Adjust::new));
+                Combinators.combine(
+                                variant, Arbitraries.longs().between(-20, 20).filter(d -> d != 0))
+                        .as(Adjust::new));
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void theRulesHoldForAnySequence(@ForAll @IntRange(max = 30) int initialA, @ForAll @IntRange(max = 30) int initialB,
-                                    @ForAll @Size(max = 40) List<@From("actions") Action> actions) {
+    void theRulesHoldForAnySequence(
+            @ForAll @IntRange(max = 30) int initialA,
+            @ForAll @IntRange(max = 30) int initialB,
+            @ForAll @Size(max = 40) List<@From("actions") Action> actions) {
         InMemorySaleLedger ledger = new InMemorySaleLedger();
         Configuration axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
@@ -84,8 +80,8 @@ class StockRulesPropertyTest {
         axon.start();
         try {
             CommandGateway gateway = axon.commandGateway();
-            gateway.sendAndWait(new InitializeStockCommand(P,
-                    List.of(new StockLineSpec("a", initialA), new StockLineSpec("b", initialB)), "test"));
+            gateway.sendAndWait(new InitializeStockCommand(
+                    P, List.of(new StockLineSpec("a", initialA), new StockLineSpec("b", initialB)), "test"));
             Model model = new Model(initialA, initialB);
             for (Action action : actions) {
                 ErrorCode expected = model.apply(action);
@@ -94,7 +90,10 @@ class StockRulesPropertyTest {
             }
 
             List<InventoryEvent> events = new ArrayList<>();
-            axon.eventStore().readEvents(P).asStream().map(DomainEventMessage::getPayload)
+            axon.eventStore()
+                    .readEvents(P)
+                    .asStream()
+                    .map(DomainEventMessage::getPayload)
                     .forEach(payload -> events.add((InventoryEvent) payload));
             assertInvariants(events, model);
         } finally {
@@ -107,7 +106,8 @@ class StockRulesPropertyTest {
         if (action instanceof Sale sale) {
             command = new DeductStockForSaleCommand(P, sale.variant(), sale.order(), sale.quantity(), "test");
         } else if (action instanceof Restore restore) {
-            command = new RestoreStockForSaleCommand(P, restore.variant(), restore.order(), restore.quantity(), null, "test");
+            command = new RestoreStockForSaleCommand(
+                    P, restore.variant(), restore.order(), restore.quantity(), null, "test");
         } else if (action instanceof Restock restock) {
             command = new RestockCommand(P, restock.variant(), restock.quantity(), null, "test");
         } else {
@@ -129,7 +129,8 @@ class StockRulesPropertyTest {
         for (InventoryEvent event : events) {
             assertThat(event.availableAfter()).as("availableAfter of %s", event).isNotNegative();
             long before = available.getOrDefault(event.variantId(), 0L);
-            assertThat(event.availableAfter()).as("%s follows from the line before", event)
+            assertThat(event.availableAfter())
+                    .as("%s follows from the line before", event)
                     .isEqualTo(before + event.delta());
             available.put(event.variantId(), event.availableAfter());
             String orderLine = event.variantId() + "/" + event.orderId();
@@ -137,12 +138,16 @@ class StockRulesPropertyTest {
                 deducted.merge(orderLine, event.quantity(), Long::sum);
             } else if (event.type() == InventoryEventType.SALE_RESTORE) {
                 restored.merge(orderLine, event.quantity(), Long::sum);
-                assertThat(restored.get(orderLine)).as("restored on %s", orderLine)
+                assertThat(restored.get(orderLine))
+                        .as("restored on %s", orderLine)
                         .isLessThanOrEqualTo(deducted.getOrDefault(orderLine, 0L));
             }
         }
         for (String variant : VARIANTS) {
-            long sum = events.stream().filter(e -> e.variantId().equals(variant)).mapToLong(InventoryEvent::delta).sum();
+            long sum = events.stream()
+                    .filter(e -> e.variantId().equals(variant))
+                    .mapToLong(InventoryEvent::delta)
+                    .sum();
             assertThat(available.get(variant)).isEqualTo(sum).isEqualTo(model.available.get(variant));
         }
     }

@@ -5,11 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.acme.inventory.command.CommandSideTest;
+import com.acme.inventory.platform.testing.EventSeeder;
+import com.acme.inventory.platform.testing.PostgresProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -18,10 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.acme.inventory.command.CommandSideTest;
-import com.acme.inventory.platform.testing.EventSeeder;
-import com.acme.inventory.platform.testing.PostgresProperties;
 
 /**
  * Flat cost: measures (and prints; it asserts correctness, not time) the latency of a sale on a
@@ -38,8 +36,10 @@ class SaleLatencyMeasurementTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Cache productInventoryCache;
 
@@ -69,16 +69,21 @@ class SaleLatencyMeasurementTest {
         String fresh = "fresh-" + System.nanoTime();
         EventSeeder.seed(jdbc, prefix, 1, PRIOR_EVENTS);
         mvc.perform(post("/api/v1/inventory/" + fresh + "/initial-stock")
-                .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000000}]}")).andExpect(status().isCreated());
+                        .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[{\"variantId\":\"v\",\"quantity\":1000000}]}"))
+                .andExpect(status().isCreated());
 
         double firstLoadMillis = sale(deep, "first", true) / 1e6;
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, deep) > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                                Long.class,
+                                deep)
+                        > 0);
 
         List<String> rows = new ArrayList<>();
-        for (boolean evict : new boolean[]{false, true}) {
+        for (boolean evict : new boolean[] {false, true}) {
             long[] deepNanos = new long[SAMPLES];
             long[] freshNanos = new long[SAMPLES];
             for (int i = 0; i < SAMPLES; i++) {
@@ -86,13 +91,20 @@ class SaleLatencyMeasurementTest {
                 freshNanos[i] = sale(fresh, (evict ? "miss-" : "hit-") + i, evict);
             }
             String path = evict ? "cache miss (snapshot + tail)" : "cached";
-            rows.add(String.format("%-30s new p50 %6.2f ms p99 %6.2f ms | 100k events p50 %6.2f ms p99 %6.2f ms | p50 ratio %.2f",
-                    path, percentileMillis(freshNanos, 0.5), percentileMillis(freshNanos, 0.99),
-                    percentileMillis(deepNanos, 0.5), percentileMillis(deepNanos, 0.99),
+            rows.add(String.format(
+                    "%-30s new p50 %6.2f ms p99 %6.2f ms | 100k events p50 %6.2f ms p99 %6.2f ms | p50 ratio %.2f",
+                    path,
+                    percentileMillis(freshNanos, 0.5),
+                    percentileMillis(freshNanos, 0.99),
+                    percentileMillis(deepNanos, 0.5),
+                    percentileMillis(deepNanos, 0.99),
                     percentileMillis(deepNanos, 0.5) / percentileMillis(freshNanos, 0.5)));
         }
-        log.info("Sale latency, {} samples per cell (first sale on the 100k product without a snapshot: {} ms):\n{}",
-                SAMPLES, String.format("%.0f", firstLoadMillis), String.join("\n", rows));
+        log.info(
+                "Sale latency, {} samples per cell (first sale on the 100k product without a snapshot: {} ms):\n{}",
+                SAMPLES,
+                String.format("%.0f", firstLoadMillis),
+                String.join("\n", rows));
 
         mvc.perform(post("/api/v1/inventory/" + deep + "/sales")
                         .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)

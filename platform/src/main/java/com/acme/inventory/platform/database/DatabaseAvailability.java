@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -81,8 +79,12 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
     @Override
     public Health health() {
         Instant since = downSince;
-        return since == null ? Health.up().build()
-                : Health.down().withDetail("since", since.toString()).withDetail("reason", reason).build();
+        return since == null
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("since", since.toString())
+                        .withDetail("reason", reason)
+                        .build();
     }
 
     void probe() {
@@ -97,7 +99,9 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
         Instant now = Instant.now();
         if (failure == null) {
             if (downSince != null) {
-                log.info("Database reachable again after {} s", Duration.between(downSince, now).toSeconds());
+                log.info(
+                        "Database reachable again after {} s",
+                        Duration.between(downSince, now).toSeconds());
                 downSince = null;
                 reason = null;
             }
@@ -107,7 +111,10 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
             downSince = now;
             remindedAt = now;
         } else if (Duration.between(remindedAt, now).compareTo(REMINDER) >= 0) {
-            log.warn("Database still unreachable after {} s: {}", Duration.between(downSince, now).toSeconds(), failure);
+            log.warn(
+                    "Database still unreachable after {} s: {}",
+                    Duration.between(downSince, now).toSeconds(),
+                    failure);
             reason = failure;
             remindedAt = now;
         }

@@ -5,15 +5,13 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells a database that cannot be reached (or went away mid-statement) from every other failure. */
 public final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /**
      * True when some cause, or a failure suppressed on the way (a rollback that failed after the statement
@@ -25,9 +23,12 @@ public final class DatabaseFailures {
 
     private static boolean unreachable(Throwable failure, int depth) {
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException || t instanceof SocketException) {
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException
+                    || t instanceof SocketException) {
                 return true;
             }
             if (t instanceof SQLException sql && (connectionState(sql.getSQLState()) || closedConnection(sql))) {
@@ -58,7 +59,7 @@ public final class DatabaseFailures {
 
     /** SQLSTATE class 08 (connection exception); 57P01-57P03 (the server shuts down or cannot take connections). */
     private static boolean connectionState(String state) {
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+        return state != null
+                && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 }

@@ -1,7 +1,6 @@
 package com.acme.inventory.platform.database;
 
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 

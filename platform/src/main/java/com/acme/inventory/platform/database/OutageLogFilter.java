@@ -1,15 +1,13 @@
 package com.acme.inventory.platform.database;
 
-import java.time.Duration;
-
-import org.slf4j.LoggerFactory;
-import org.slf4j.Marker;
-import org.slf4j.helpers.MessageFormatter;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.time.Duration;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * While the database cannot be reached, Axon's event store reader and processors log every retry with
@@ -31,13 +29,17 @@ public final class OutageLogFilter extends TurboFilter {
             return FilterReply.NEUTRAL;
         }
         // a parameterized call passes its exception as the last parameter; logback extracts it only later
-        Throwable failure = t != null ? t
-                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
+        Throwable failure = t != null
+                ? t
+                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last
+                        ? last
+                        : null;
         if (failure == null || !DatabaseFailures.unreachable(failure)) {
             return FilterReply.NEUTRAL;
         }
         String source = logger.getName().substring(logger.getName().lastIndexOf('.') + 1);
-        concise.failed(source + ": " + MessageFormatter.arrayFormat(format, params).getMessage(), failure);
+        concise.failed(
+                source + ": " + MessageFormatter.arrayFormat(format, params).getMessage(), failure);
         return FilterReply.DENY;
     }
 }

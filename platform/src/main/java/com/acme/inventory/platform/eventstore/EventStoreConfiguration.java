@@ -1,10 +1,13 @@
 package com.acme.inventory.platform.eventstore;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -23,11 +26,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Axon's JDBC event store on the application's DataSource: bytea payloads, snake_case tables made
@@ -112,24 +110,27 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
-                                                 EventSchema eventSchema,
-                                                 EventStoreProperties properties) {
-        return new TunedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .dataType(byte[].class)
-                .batchSize(properties.batchSize())
-                .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber),
-                properties.gapTimeout(), properties.fetchDelay());
+    public EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            EventStoreProperties properties) {
+        return new TunedJdbcEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .snapshotSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(eventSchema)
+                        .dataType(byte[].class)
+                        .batchSize(properties.batchSize())
+                        .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber),
+                properties.gapTimeout(),
+                properties.fetchDelay());
     }
 
     /**
@@ -139,15 +140,21 @@ public class EventStoreConfiguration {
      */
     private static PreparedStatement lastSequenceNumber(Connection connection, EventSchema schema, String aggregateId)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("SELECT %2$s FROM %1$s WHERE %3$s = ? ORDER BY %3$s DESC, %2$s DESC FETCH FIRST 1 ROWS ONLY"
-                .formatted(schema.domainEventTable(), schema.sequenceNumberColumn(), schema.aggregateIdentifierColumn()));
+        PreparedStatement statement = connection.prepareStatement(
+                "SELECT %2$s FROM %1$s WHERE %3$s = ? ORDER BY %3$s DESC, %2$s DESC FETCH FIRST 1 ROWS ONLY"
+                        .formatted(
+                                schema.domainEventTable(),
+                                schema.sequenceNumberColumn(),
+                                schema.aggregateIdentifierColumn()));
         statement.setString(1, aggregateId);
         return statement;
     }
 
     @Bean
-    public EventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
-                                 org.axonframework.config.Configuration configuration) {
+    public EventStore eventStore(
+            EventStorageEngine storageEngine,
+            EventStoreProperties properties,
+            org.axonframework.config.Configuration configuration) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

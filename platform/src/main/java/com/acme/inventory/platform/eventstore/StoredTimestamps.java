@@ -3,7 +3,6 @@ package com.acme.inventory.platform.eventstore;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.axonframework.common.DateTimeUtils;
 
 /**
@@ -15,14 +14,20 @@ final class StoredTimestamps {
 
     private static final int SECONDS_PER_DAY = 86_400;
 
-    private StoredTimestamps() {
-    }
+    private StoredTimestamps() {}
 
     static Instant parse(String text) {
         int length = text.length();
-        if (length < 20 || length == 21 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-'
-                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
-                || text.charAt(length - 1) != 'Z' || (length > 20 && text.charAt(19) != '.')) {
+        if (length < 20
+                || length == 21
+                || length > 30
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(length - 1) != 'Z'
+                || (length > 20 && text.charAt(19) != '.')) {
             return DateTimeUtils.parseInstant(text);
         }
         int year = digits(text, 0, 4);
@@ -32,8 +37,14 @@ final class StoredTimestamps {
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
         int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
-        if ((year | month | day | hour | minute | second | fraction) < 0 || month < 1 || month > 12 || day < 1
-                || day > 31 || hour > 23 || minute > 59 || second > 59) {
+        if ((year | month | day | hour | minute | second | fraction) < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return DateTimeUtils.parseInstant(text);
         }
         int nanos = fraction;

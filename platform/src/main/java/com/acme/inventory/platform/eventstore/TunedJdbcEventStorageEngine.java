@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -43,14 +42,15 @@ class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Axon's defaults, set explicitly because the tracked read below needs them. */
     static final int MAX_GAP_OFFSET = 10_000;
+
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
 
     private final Duration gapTimeout;
     private final TailingReadPace tailingReads;
 
-    TunedJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration gapTimeout,
-                                Duration tailingInterval) {
-        super(builder.gapTimeout(Math.toIntExact(gapTimeout.toMillis())).maxGapOffset(MAX_GAP_OFFSET)
+    TunedJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration gapTimeout, Duration tailingInterval) {
+        super(builder.gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .maxGapOffset(MAX_GAP_OFFSET)
                 .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
         this.gapTimeout = gapTimeout;
         this.tailingReads = new TailingReadPace(tailingInterval);
@@ -68,7 +68,8 @@ class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         if (read.size() < batchSize()) {
             return read.stream();
         }
-        return Stream.concat(read.stream(), super.readEventData(read.get(read.size() - 1).trackingToken(), true));
+        return Stream.concat(
+                read.stream(), super.readEventData(read.get(read.size() - 1).trackingToken(), true));
     }
 
     @Override
@@ -79,22 +80,28 @@ class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
         String timestamp = storedTimestamp(resultSet);
-        DomainEventData<?> event = new ParsedTimestamp<>(new GenericDomainEventEntry<>(
-                resultSet.getString(schema.typeColumn()),
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()),
-                eventIdentifier,
-                timestamp,
-                resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()),
-                readPayload(resultSet, schema.payloadColumn()),
-                readPayload(resultSet, schema.metaDataColumn())), timestamp);
-        boolean allowGaps = event.getTimestamp().isAfter(GenericEventMessage.clock.instant().minus(gapTimeout));
+        DomainEventData<?> event = new ParsedTimestamp<>(
+                new GenericDomainEventEntry<>(
+                        resultSet.getString(schema.typeColumn()),
+                        eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                        resultSet.getLong(schema.sequenceNumberColumn()),
+                        eventIdentifier,
+                        timestamp,
+                        resultSet.getString(schema.payloadTypeColumn()),
+                        resultSet.getString(schema.payloadRevisionColumn()),
+                        readPayload(resultSet, schema.payloadColumn()),
+                        readPayload(resultSet, schema.metaDataColumn())),
+                timestamp);
+        boolean allowGaps =
+                event.getTimestamp().isAfter(GenericEventMessage.clock.instant().minus(gapTimeout));
         GapAwareTrackingToken token = previousToken == null
-                ? GapAwareTrackingToken.newInstance(globalSequence, allowGaps
-                        ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence)
-                                .boxed().collect(Collectors.toCollection(TreeSet::new))
-                        : Collections.emptySortedSet())
+                ? GapAwareTrackingToken.newInstance(
+                        globalSequence,
+                        allowGaps
+                                ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence)
+                                        .boxed()
+                                        .collect(Collectors.toCollection(TreeSet::new))
+                                : Collections.emptySortedSet())
                 : previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
         return new TrackedDomainEventData<>(token, event);
     }

@@ -2,7 +2,6 @@ package com.acme.inventory.platform.eventstore;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;

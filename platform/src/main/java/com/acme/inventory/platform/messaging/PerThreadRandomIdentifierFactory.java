@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
-
 import org.axonframework.common.IdentifierFactory;
 
 /**

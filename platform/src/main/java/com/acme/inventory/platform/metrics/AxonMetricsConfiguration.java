@@ -1,9 +1,10 @@
 package com.acme.inventory.platform.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -18,9 +19,6 @@ import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 
 /**
  * Axon's meters made affordable at replay speed:
@@ -41,8 +39,8 @@ import io.micrometer.core.instrument.Tag;
 public class AxonMetricsConfiguration {
 
     @Bean
-    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry,
-            @Value("${inventory.metrics.capacity-window:10s}") Duration capacityWindow) {
+    GlobalMetricRegistry globalMetricRegistry(
+            MeterRegistry meterRegistry, @Value("${inventory.metrics.capacity-window:10s}") Duration capacityWindow) {
         return new BoundedWindowMetricRegistry(meterRegistry, capacityWindow);
     }
 
@@ -56,20 +54,22 @@ public class AxonMetricsConfiguration {
         }
 
         @Override
-        public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String name,
-                Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
+        public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
+                String name,
+                Function<Message<?>, Iterable<Tag>> tags,
+                Function<Message<?>, Iterable<Tag>> latencyTags) {
             return NoOpMessageMonitor.INSTANCE;
         }
 
         @Override
-        public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name,
-                Function<Message<?>, Iterable<Tag>> tags) {
+        public MessageMonitor<? super CommandMessage<?>> registerCommandBus(
+                String name, Function<Message<?>, Iterable<Tag>> tags) {
             return handlerMonitor(name, tags);
         }
 
         @Override
-        public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name,
-                Function<Message<?>, Iterable<Tag>> tags) {
+        public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(
+                String name, Function<Message<?>, Iterable<Tag>> tags) {
             return handlerMonitor(name, tags);
         }
 
@@ -81,8 +81,13 @@ public class AxonMetricsConfiguration {
         }
 
         private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            return CapacityMonitor.buildMonitor(name, getRegistry(), capacityWindow.toMillis(), TimeUnit.MILLISECONDS,
-                    getRegistry().config().clock(), tags);
+            return CapacityMonitor.buildMonitor(
+                    name,
+                    getRegistry(),
+                    capacityWindow.toMillis(),
+                    TimeUnit.MILLISECONDS,
+                    getRegistry().config().clock(),
+                    tags);
         }
     }
 }

@@ -1,10 +1,9 @@
 package com.acme.inventory.platform.metrics;
 
+import com.acme.inventory.api.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
-
-import com.acme.inventory.api.RuleViolation;
 
 /** Reports a handler that rejected its message by a business rule as successful: it answered. */
 final class RejectionsAreAnswers<T extends Message<?>> implements MessageMonitor<T> {
@@ -42,6 +41,9 @@ final class RejectionsAreAnswers<T extends Message<?>> implements MessageMonitor
 
     private static boolean isRuleViolation(Throwable cause) {
         return cause instanceof CommandExecutionException execution
-                && execution.getDetails().filter(RuleViolation.class::isInstance).isPresent();
+                && execution
+                        .getDetails()
+                        .filter(RuleViolation.class::isInstance)
+                        .isPresent();
     }
 }

@@ -15,8 +15,11 @@ import org.springframework.context.annotation.Import;
 public class OpenApiConfiguration {
 
     @Bean
-    SwaggerIndexTransformer indexPageTransformer(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
-                                                 SwaggerWelcomeCommon welcome, ObjectMapperProvider objectMapper) {
+    SwaggerIndexTransformer indexPageTransformer(
+            SwaggerUiConfigProperties config,
+            SwaggerUiOAuthProperties oauth,
+            SwaggerWelcomeCommon welcome,
+            ObjectMapperProvider objectMapper) {
         return new TokenPromptingSwaggerUi(config, oauth, welcome, objectMapper);
     }
 }

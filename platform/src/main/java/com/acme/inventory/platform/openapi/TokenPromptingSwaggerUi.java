@@ -1,10 +1,8 @@
 package com.acme.inventory.platform.openapi;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springdoc.core.properties.SwaggerUiOAuthProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
@@ -36,8 +34,11 @@ class TokenPromptingSwaggerUi extends SwaggerIndexPageTransformer {
             }
             """;
 
-    TokenPromptingSwaggerUi(SwaggerUiConfigProperties config, SwaggerUiOAuthProperties oauth,
-                            SwaggerWelcomeCommon welcome, ObjectMapperProvider objectMapper) {
+    TokenPromptingSwaggerUi(
+            SwaggerUiConfigProperties config,
+            SwaggerUiOAuthProperties oauth,
+            SwaggerWelcomeCommon welcome,
+            ObjectMapperProvider objectMapper) {
         super(config, oauth, welcome, objectMapper);
     }
 
@@ -49,8 +50,8 @@ class TokenPromptingSwaggerUi extends SwaggerIndexPageTransformer {
             return transformed;
         }
         String script = new String(transformed.getContentAsByteArray(), StandardCharsets.UTF_8);
-        String withToken = INTERCEPTOR + script.replace("SwaggerUIBundle({",
-                "SwaggerUIBundle({\n    requestInterceptor: withInventoryToken,");
+        String withToken = INTERCEPTOR
+                + script.replace("SwaggerUIBundle({", "SwaggerUIBundle({\n    requestInterceptor: withInventoryToken,");
         return new TransformedResource(resource, withToken.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package com.acme.inventory.platform.security;
 
+import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.platform.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -8,9 +10,6 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-
-import com.acme.inventory.api.ErrorCode;
-import com.acme.inventory.platform.web.ProblemWriter;
 
 /**
  * The security shape both sides share: stateless bearer tokens, public health probes and Swagger UI
@@ -22,17 +21,17 @@ public final class ApiSecurity {
 
     /** RFC 6750: a 401 names the scheme, and says when a token was presented but not accepted. */
     static final String CHALLENGE = "Bearer realm=\"inventory\"";
+
     static final String INVALID_TOKEN_CHALLENGE = CHALLENGE + ", error=\"invalid_token\"";
 
-    private ApiSecurity() {
-    }
+    private ApiSecurity() {}
 
     public interface Rules {
         void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry);
     }
 
-    public static SecurityFilterChain filterChain(HttpSecurity http, TokenProperties tokens, ProblemWriter problems,
-                                                  Rules sideRules) throws Exception {
+    public static SecurityFilterChain filterChain(
+            HttpSecurity http, TokenProperties tokens, ProblemWriter problems, Rules sideRules) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -40,23 +39,32 @@ public final class ApiSecurity {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new TokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-                                    request.getHeader(HttpHeaders.AUTHORIZATION) == null ? CHALLENGE
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader(
+                                    HttpHeaders.WWW_AUTHENTICATE,
+                                    request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                                            ? CHALLENGE
                                             : INVALID_TOKEN_CHALLENGE);
-                            problems.write(request, response, ErrorCode.UNAUTHORIZED,
-                                    "A valid bearer token is required.");
+                            problems.write(
+                                    request, response, ErrorCode.UNAUTHORIZED, "A valid bearer token is required.");
                         })
-                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-                                ErrorCode.FORBIDDEN, "This token's role may not use this endpoint.")))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                request,
+                                response,
+                                ErrorCode.FORBIDDEN,
+                                "This token's role may not use this endpoint.")))
                 .headers(Customizer.withDefaults())
                 .authorizeHttpRequests(registry -> {
-                    registry.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
+                    registry.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                            .permitAll();
                     registry.requestMatchers("/error").permitAll();
                     // the browser loads Swagger UI without a token; the UI then asks for one to read the document
-                    registry.requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**",
-                            "/v3/api-docs/springdoc/swagger-config").permitAll();
+                    registry.requestMatchers(
+                                    HttpMethod.GET,
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**",
+                                    "/v3/api-docs/springdoc/swagger-config")
+                            .permitAll();
                     registry.requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
                     sideRules.apply(registry);
                     registry.anyRequest().authenticated();

@@ -9,8 +9,7 @@ package com.acme.inventory.platform.security;
  */
 public final class HeaderCharacters {
 
-    private HeaderCharacters() {
-    }
+    private HeaderCharacters() {}
 
     /** As {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. */
     public static boolean allowedInName(String name) {

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +30,8 @@ public class ProductionTokenGuard implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        String database = new JdbcTemplate(dataSource).execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getURL());
+        String database = new JdbcTemplate(dataSource).execute((ConnectionCallback<String>)
+                connection -> connection.getMetaData().getURL());
         if (database != null && database.startsWith(EMBEDDED)) {
             return;
         }

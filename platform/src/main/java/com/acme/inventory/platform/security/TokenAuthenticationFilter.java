@@ -1,17 +1,15 @@
 package com.acme.inventory.platform.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -45,8 +43,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             byte[] presented = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
             Role role = roleOf(presented);
             if (role != null) {
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(role.actor(), null,
-                        List.of(new SimpleGrantedAuthority(role.authority())));
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                        role.actor(), null, List.of(new SimpleGrantedAuthority(role.authority())));
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             }
         }

@@ -1,7 +1,6 @@
 package com.acme.inventory.platform.security;
 
 import java.util.List;
-
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -32,7 +31,9 @@ public final class UnwrappedSecurityFilterChain implements BeanFactoryPostProces
             return;
         }
         ValueHolder filters = wrapper.getConstructorArgumentValues().getIndexedArgumentValue(0, null);
-        if (filters != null && filters.getValue() instanceof List<?> list && list.size() == 2
+        if (filters != null
+                && filters.getValue() instanceof List<?> list
+                && list.size() == 2
                 && list.get(1) instanceof BeanDefinition chain) {
             registry.removeBeanDefinition(CHAIN);
             registry.registerBeanDefinition(CHAIN, chain);

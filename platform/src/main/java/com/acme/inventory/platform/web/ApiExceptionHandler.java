@@ -1,19 +1,20 @@
 package com.acme.inventory.platform.web;
 
+import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
-import org.springframework.validation.method.ParameterErrors;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,6 +32,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -37,13 +42,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.beans.TypeMismatchException;
-
-import com.acme.inventory.api.ErrorCode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.acme.inventory.platform.database.ConciseFailureLog;
-import com.acme.inventory.platform.database.DatabaseFailures;
 
 /**
  * Turns Spring MVC's own rejections (bad JSON, unknown fields, wrong media type, unknown routes...)
@@ -57,9 +55,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private final ConciseFailureLog databaseFailures = new ConciseFailureLog(log, Duration.ofSeconds(10));
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
-        String instance = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        String instance = request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getRequestURI()
+                : null;
         ProblemDetail problem = toProblem(ex, instance);
         HttpHeaders responseHeaders = new HttpHeaders();
         if (headers != null) {
@@ -83,11 +83,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             List<ApiProblems.FieldError> errors = new ArrayList<>();
             invalid.getAllValidationResults().forEach(result -> {
                 if (result instanceof ParameterErrors bean) {
-                    bean.getFieldErrors().forEach(error ->
-                            errors.add(new ApiProblems.FieldError(error.getField(), message(error))));
+                    bean.getFieldErrors()
+                            .forEach(error -> errors.add(new ApiProblems.FieldError(error.getField(), message(error))));
                 } else {
-                    result.getResolvableErrors().forEach(error -> errors.add(new ApiProblems.FieldError(
-                            parameterName(result.getMethodParameter()), message(error))));
+                    result.getResolvableErrors()
+                            .forEach(error -> errors.add(new ApiProblems.FieldError(
+                                    parameterName(result.getMethodParameter()), message(error))));
                 }
             });
             return ApiProblems.validationProblem(errors, instance);
@@ -97,18 +98,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     List.of(new ApiProblems.FieldError(missing.getParameterName(), "is required")), instance);
         }
         if (ex instanceof TypeMismatchException mismatch) {
-            String field = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+            String field = mismatch instanceof MethodArgumentTypeMismatchException argument
+                    ? argument.getName()
                     : mismatch.getPropertyName();
-            return ApiProblems.validationProblem(List.of(new ApiProblems.FieldError(field,
-                    "must be a value of type " + simpleName(mismatch.getRequiredType()))), instance);
+            return ApiProblems.validationProblem(
+                    List.of(new ApiProblems.FieldError(
+                            field, "must be a value of type " + simpleName(mismatch.getRequiredType()))),
+                    instance);
         }
         if (ex instanceof HttpMessageNotReadableException unreadable) {
             if (hasCause(unreadable, PayloadTooLargeException.class)) {
                 return ApiProblems.problem(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", instance);
             }
-            if (hasCause(unreadable, BodyReadTimeoutException.class) || hasCause(unreadable, SocketTimeoutException.class)) {
-                return ApiProblems.problem(ErrorCode.MALFORMED_REQUEST, "The request body did not arrive in time.",
-                        instance);
+            if (hasCause(unreadable, BodyReadTimeoutException.class)
+                    || hasCause(unreadable, SocketTimeoutException.class)) {
+                return ApiProblems.problem(
+                        ErrorCode.MALFORMED_REQUEST, "The request body did not arrive in time.", instance);
             }
             return ApiProblems.problem(ErrorCode.MALFORMED_REQUEST, malformedDetail(unreadable), instance);
         }
@@ -116,15 +121,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ApiProblems.problem(ErrorCode.VALIDATION_FAILED, binding.getMessage(), instance);
         }
         if (ex instanceof HttpRequestMethodNotSupportedException method) {
-            return ApiProblems.problem(ErrorCode.METHOD_NOT_ALLOWED,
-                    "Method " + method.getMethod() + " is not supported here.", instance);
+            return ApiProblems.problem(
+                    ErrorCode.METHOD_NOT_ALLOWED, "Method " + method.getMethod() + " is not supported here.", instance);
         }
         if (ex instanceof HttpMediaTypeNotSupportedException) {
             return ApiProblems.problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json.", instance);
         }
         if (ex instanceof HttpMediaTypeNotAcceptableException) {
-            return ApiProblems.problem(ErrorCode.NOT_ACCEPTABLE, "This resource is served as application/json.",
-                    instance);
+            return ApiProblems.problem(
+                    ErrorCode.NOT_ACCEPTABLE, "This resource is served as application/json.", instance);
         }
         if (ex instanceof NoResourceFoundException) {
             return ApiProblems.problem(ErrorCode.NOT_FOUND, "No such resource.", instance);
@@ -134,18 +139,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException ex, ServletWebRequest request) {
-        return ApiProblems.response(ApiProblems.problem(ex.code(), ex.getMessage(), request.getRequest().getRequestURI()));
+        return ApiProblems.response(ApiProblems.problem(
+                ex.code(), ex.getMessage(), request.getRequest().getRequestURI()));
     }
 
     @ExceptionHandler(ApiValidationException.class)
     ResponseEntity<ProblemDetail> invalidField(ApiValidationException ex, ServletWebRequest request) {
         return ApiProblems.response(ApiProblems.validationProblem(
-                List.of(new ApiProblems.FieldError(ex.field(), ex.getMessage())), request.getRequest().getRequestURI()));
+                List.of(new ApiProblems.FieldError(ex.field(), ex.getMessage())),
+                request.getRequest().getRequestURI()));
     }
 
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> bind(BindException ex, ServletWebRequest request) {
-        return ApiProblems.response(ApiProblems.validationProblem(fieldErrors(ex), request.getRequest().getRequestURI()));
+        return ApiProblems.response(ApiProblems.validationProblem(
+                fieldErrors(ex), request.getRequest().getRequestURI()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -161,12 +169,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         if (DatabaseFailures.unreachable(ex)) {
             databaseFailures.failed("Request failed, the database is unreachable", ex);
-            problem = ApiProblems.problem(ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry later.",
-                    instance);
+            problem = ApiProblems.problem(
+                    ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry later.", instance);
         } else {
             log.error("Unexpected error on {}", instance, ex);
-            problem = ApiProblems.problem(ErrorCode.SERVICE_UNAVAILABLE, "The request could not be served; retry later.",
-                    instance);
+            problem = ApiProblems.problem(
+                    ErrorCode.SERVICE_UNAVAILABLE, "The request could not be served; retry later.", instance);
         }
         return problem;
     }
@@ -176,7 +184,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (FieldError error : ex.getFieldErrors()) {
             errors.add(new ApiProblems.FieldError(error.getField(), message(error)));
         }
-        ex.getGlobalErrors().forEach(error -> errors.add(new ApiProblems.FieldError(error.getObjectName(), message(error))));
+        ex.getGlobalErrors()
+                .forEach(error -> errors.add(new ApiProblems.FieldError(error.getObjectName(), message(error))));
         return errors;
     }
 
@@ -208,15 +217,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String message = String.valueOf(cause.getMessage());
         if (message.startsWith("Duplicate field")) {
-            return "A field appears twice: " + message.substring("Duplicate field ".length()).split("\\R", 2)[0] + ".";
+            return "A field appears twice: "
+                    + message.substring("Duplicate field ".length()).split("\\R", 2)[0] + ".";
         }
         if (message.startsWith("Trailing token")) {
             return "Something follows the body's JSON value.";
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream().map(reference -> reference.getFieldName() != null
-                    ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null
+                            ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("");
             return "Field '" + field + "' must be " + expected(mismatch.getTargetType()) + ".";
         }
         if (cause instanceof MismatchedInputException) {

@@ -8,8 +8,7 @@ import com.acme.inventory.api.ErrorCode;
  */
 final class ContainerErrors {
 
-    private ContainerErrors() {
-    }
+    private ContainerErrors() {}
 
     static ErrorCode codeOf(int status) {
         return switch (status) {
@@ -36,8 +35,10 @@ final class ContainerErrors {
             case 414 -> "The URL is too long.";
             case 415 -> "Send application/json.";
             case 431 -> "A request header is too large.";
-            default -> status >= 500 ? "The request could not be served; retry later."
-                    : "The request is not acceptable HTTP: its URL, a header or its framing.";
+            default ->
+                status >= 500
+                        ? "The request could not be served; retry later."
+                        : "The request is not acceptable HTTP: its URL, a header or its framing.";
         };
     }
 }

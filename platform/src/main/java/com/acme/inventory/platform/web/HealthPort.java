@@ -1,18 +1,15 @@
 package com.acme.inventory.platform.web;
 
-import java.io.IOException;
-
+import com.acme.inventory.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import com.acme.inventory.api.ErrorCode;
 
 /**
  * A second HTTP port ({@code inventory.health.port}, off when negative) with its own few threads,
@@ -56,8 +53,11 @@ public final class HealthPort extends OncePerRequestFilter
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (connector != null && request.getLocalPort() == connector.getLocalPort() && !servedHere(request)) {
-            problems.write(request, response, ErrorCode.NOT_FOUND, "This port serves /actuator/health and "
-                    + "/actuator/prometheus only.");
+            problems.write(
+                    request,
+                    response,
+                    ErrorCode.NOT_FOUND,
+                    "This port serves /actuator/health and " + "/actuator/prometheus only.");
             return;
         }
         chain.doFilter(request, response);
@@ -65,7 +65,8 @@ public final class HealthPort extends OncePerRequestFilter
 
     private static boolean servedHere(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+        return path.equals("/actuator/health")
+                || path.startsWith("/actuator/health/")
                 || path.equals("/actuator/prometheus");
     }
 }

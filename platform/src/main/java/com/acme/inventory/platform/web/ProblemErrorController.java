@@ -1,15 +1,13 @@
 package com.acme.inventory.platform.web;
 
+import com.acme.inventory.api.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.acme.inventory.api.ErrorCode;
 
 /**
  * The servlet container's error page (Spring Boot's {@code /error}) as a problem of the contract. Asked
@@ -23,10 +21,12 @@ public class ProblemErrorController implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (!(status instanceof Integer code) || code < 400) {
-            return ApiProblems.response(ApiProblems.problem(ErrorCode.NOT_FOUND, "No such resource.",
-                    request.getRequestURI()));
+            return ApiProblems.response(
+                    ApiProblems.problem(ErrorCode.NOT_FOUND, "No such resource.", request.getRequestURI()));
         }
-        return ApiProblems.response(ApiProblems.problem(ContainerErrors.codeOf(code), ContainerErrors.detailOf(code),
+        return ApiProblems.response(ApiProblems.problem(
+                ContainerErrors.codeOf(code),
+                ContainerErrors.detailOf(code),
                 uri instanceof String path ? path : null));
     }
 }

@@ -1,16 +1,14 @@
 package com.acme.inventory.platform.web;
 
+import com.acme.inventory.api.ErrorCode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-
-import com.acme.inventory.api.ErrorCode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Tomcat's error report as a problem of the contract instead of an HTML page, for the errors Tomcat

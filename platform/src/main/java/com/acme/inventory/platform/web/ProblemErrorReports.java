@@ -1,11 +1,10 @@
 package com.acme.inventory.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Installs {@link ProblemErrorReportValve} as the host's error report. It runs after Spring Boot's own

@@ -1,15 +1,12 @@
 package com.acme.inventory.platform.web;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-
 import com.acme.inventory.api.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /** Writes a problem response from servlet filters, where no controller advice runs. */
 public class ProblemWriter {

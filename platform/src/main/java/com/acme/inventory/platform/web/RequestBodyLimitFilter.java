@@ -1,8 +1,6 @@
 package com.acme.inventory.platform.web;
 
-import java.io.IOException;
-import java.time.Duration;
-
+import com.acme.inventory.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,10 +8,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import com.acme.inventory.api.ErrorCode;
 
 /**
  * Rejects request bodies above a limit with 413: at once when Content-Length says so, and while
@@ -37,7 +34,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problemWriter.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
+            problemWriter.write(
+                    request,
+                    response,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes.");
             return;
         }

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
-
 import org.axonframework.common.DateTimeUtils;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class StoredTimestampsTest {
 
@@ -33,16 +32,31 @@ class StoredTimestampsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-28T15:25:29Z", "2026-11-28T15:25:29.1Z", "2026-11-28T15:25:29.123456Z",
-            "2024-02-29T23:59:59.999999999Z", "2026-11-28T15:25:29.123+02:00", "2026-11-28t15:25:29.123z",
-            "2026-11-28T15:25:29.123-00:30", "2026-11-28T15:25:29.Z"})
+    @ValueSource(
+            strings = {
+                "2026-11-28T15:25:29Z",
+                "2026-11-28T15:25:29.1Z",
+                "2026-11-28T15:25:29.123456Z",
+                "2024-02-29T23:59:59.999999999Z",
+                "2026-11-28T15:25:29.123+02:00",
+                "2026-11-28t15:25:29.123z",
+                "2026-11-28T15:25:29.123-00:30",
+                "2026-11-28T15:25:29.Z"
+            })
     void readsEveryStoredFormAsAxonReadsIt(String text) {
         assertThat(StoredTimestamps.parse(text)).isEqualTo(DateTimeUtils.parseInstant(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-11-28T24:00:00Z",
-            "2026-11-28T15:25:29.1234567890Z", "2026-1a-28T15:25:29Z", "not a time"})
+    @ValueSource(
+            strings = {
+                "2026-02-30T10:00:00Z",
+                "2026-13-01T10:00:00Z",
+                "2026-11-28T24:00:00Z",
+                "2026-11-28T15:25:29.1234567890Z",
+                "2026-1a-28T15:25:29Z",
+                "not a time"
+            })
     void rejectsWhatAxonRejects(String text) {
         assertThatThrownBy(() -> DateTimeUtils.parseInstant(text)).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> StoredTimestamps.parse(text)).isInstanceOf(DateTimeParseException.class);

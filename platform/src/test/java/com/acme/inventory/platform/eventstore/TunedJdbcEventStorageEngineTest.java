@@ -3,11 +3,11 @@ package com.acme.inventory.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.acme.inventory.api.StockRestockedEvent;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -18,8 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-import com.acme.inventory.api.StockRestockedEvent;
-
 /** The storage engine's reads, on an in-memory H2 event store made by the service's own migrations. */
 class TunedJdbcEventStorageEngineTest {
 
@@ -28,7 +26,11 @@ class TunedJdbcEventStorageEngineTest {
 
     TunedJdbcEventStorageEngineTest() {
         dataSource.setURL("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/h2")
+                .load()
+                .migrate();
     }
 
     @Test
@@ -37,9 +39,11 @@ class TunedJdbcEventStorageEngineTest {
         append(engine, 1);
         long start = System.nanoTime();
 
-        List<? extends TrackedEventMessage<?>> first = engine.readEvents(null, true).toList();
+        List<? extends TrackedEventMessage<?>> first =
+                engine.readEvents(null, true).toList();
         append(engine, 1);
-        List<? extends TrackedEventMessage<?>> second = engine.readEvents(lastToken(first), true).toList();
+        List<? extends TrackedEventMessage<?>> second =
+                engine.readEvents(lastToken(first), true).toList();
 
         assertThat(first).hasSize(1);
         assertThat(second).hasSize(1);
@@ -50,7 +54,8 @@ class TunedJdbcEventStorageEngineTest {
     void aCaughtUpReadEndsAfterAReadThatIsNotAFullBatch() {
         EventStorageEngine engine = engine(Duration.ofMillis(1), 100);
         append(engine, 1);
-        Iterator<? extends TrackedEventMessage<?>> read = engine.readEvents(null, true).iterator();
+        Iterator<? extends TrackedEventMessage<?>> read =
+                engine.readEvents(null, true).iterator();
         read.next();
 
         append(engine, 1);
@@ -66,9 +71,11 @@ class TunedJdbcEventStorageEngineTest {
         TrackingToken first = lastToken(engine.readEvents(null, false).toList());
         append(engine, 4);
 
-        List<? extends TrackedEventMessage<?>> read = engine.readEvents(first, true).toList();
+        List<? extends TrackedEventMessage<?>> read =
+                engine.readEvents(first, true).toList();
 
-        assertThat(read).extracting(event -> ((StockRestockedEvent) event.getPayload()).quantity())
+        assertThat(read)
+                .extracting(event -> ((StockRestockedEvent) event.getPayload()).quantity())
                 .containsExactly(2L, 3L, 4L, 5L);
     }
 
@@ -78,24 +85,31 @@ class TunedJdbcEventStorageEngineTest {
         append(engine, 2);
         engine.readEvents(null, true).toList();
 
-        List<? extends TrackedEventMessage<?>> read = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> engine.readEvents(null, false).toList());
+        List<? extends TrackedEventMessage<?>> read = assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> engine.readEvents(null, false).toList());
 
         assertThat(read).hasSize(2);
     }
 
     private EventStorageEngine engine(Duration fetchDelay, int batchSize) {
         EventStoreConfiguration configuration = new EventStoreConfiguration();
-        return configuration.eventStorageEngine(configuration.serializer(), configuration.eventSerializer(),
-                configuration.persistenceExceptionResolver(), new DataSourceConnectionProvider(dataSource),
-                NoTransactionManager.INSTANCE, configuration.eventSchema(),
+        return configuration.eventStorageEngine(
+                configuration.serializer(),
+                configuration.eventSerializer(),
+                configuration.persistenceExceptionResolver(),
+                new DataSourceConnectionProvider(dataSource),
+                NoTransactionManager.INSTANCE,
+                configuration.eventSchema(),
                 new EventStoreConfiguration.EventStoreProperties(fetchDelay, batchSize, Duration.ofSeconds(60)));
     }
 
     private void append(EventStorageEngine engine, int events) {
         for (int i = 0; i < events; i++) {
             sequence++;
-            engine.appendEvents(new GenericDomainEventMessage<>("ProductInventory", "p-1", sequence - 1,
+            engine.appendEvents(new GenericDomainEventMessage<>(
+                    "ProductInventory",
+                    "p-1",
+                    sequence - 1,
                     new StockRestockedEvent("p-1", "v", sequence, 10 + sequence, null, "test")));
         }
     }

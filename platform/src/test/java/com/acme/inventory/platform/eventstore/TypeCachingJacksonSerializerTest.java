@@ -2,8 +2,10 @@ package com.acme.inventory.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.inventory.api.StockRestockedEvent;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.LRUMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -11,17 +13,11 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.type.TypeFactory;
-import com.fasterxml.jackson.databind.util.LRUMap;
-
-import com.acme.inventory.api.StockRestockedEvent;
-
 class TypeCachingJacksonSerializerTest {
 
     private final AtomicInteger lookups = new AtomicInteger();
-    private final TypeCachingJacksonSerializer serializer = new TypeCachingJacksonSerializer(
-            JacksonSerializer.builder().objectMapper(
-                    EventStoreConfiguration.messageObjectMapper().setTypeFactory(new CountingTypeFactory())));
+    private final TypeCachingJacksonSerializer serializer = new TypeCachingJacksonSerializer(JacksonSerializer.builder()
+            .objectMapper(EventStoreConfiguration.messageObjectMapper().setTypeFactory(new CountingTypeFactory())));
 
     @Test
     void looksAStoredTypeUpOnceAndAnswersAsAxonDoes() {

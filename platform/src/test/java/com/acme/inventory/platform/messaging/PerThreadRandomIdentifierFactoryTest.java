@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.GenericMessage;
 import org.junit.jupiter.api.Test;

@@ -2,23 +2,20 @@ package com.acme.inventory.platform.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.api.RuleViolation;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.junit.jupiter.api.Test;
-
-import com.acme.inventory.api.ErrorCode;
-import com.acme.inventory.api.RuleViolation;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MockClock;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.simple.SimpleConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AxonMetricsConfigurationTest {
 
@@ -48,10 +45,11 @@ class AxonMetricsConfigurationTest {
     void aCommandRejectedByAStockRuleCountsAsAnsweredNotAsFailed() {
         var monitor = registry.registerCommandBus("commandBus", message -> Tags.of("payloadType", "Sale"));
 
-        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("sale")).reportFailure(
-                new CommandExecutionException("short", null, RuleViolation.of(ErrorCode.INSUFFICIENT_STOCK, "short")));
-        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("sale")).reportFailure(
-                new IllegalStateException("database gone"));
+        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("sale"))
+                .reportFailure(new CommandExecutionException(
+                        "short", null, RuleViolation.of(ErrorCode.INSUFFICIENT_STOCK, "short")));
+        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("sale"))
+                .reportFailure(new IllegalStateException("database gone"));
 
         assertThat(meters.get("commandBus.successCounter").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("commandBus.failureCounter").counter().count()).isEqualTo(1.0);
@@ -59,10 +57,13 @@ class AxonMetricsConfigurationTest {
 
     @Test
     void eventProcessorsAreNotMonitoredPerEvent() {
-        var monitor = registry.registerEventProcessor("eventProcessor", message -> Tags.of("processorName", "stock-cache"),
+        var monitor = registry.registerEventProcessor(
+                "eventProcessor",
+                message -> Tags.of("processorName", "stock-cache"),
                 message -> Tags.of("processorName", "stock-cache"));
 
-        monitor.onMessageIngested(GenericEventMessage.asEventMessage("restocked")).reportSuccess();
+        monitor.onMessageIngested(GenericEventMessage.asEventMessage("restocked"))
+                .reportSuccess();
 
         assertThat(monitor).isSameAs(NoOpMessageMonitor.INSTANCE);
         assertThat(meters.getMeters()).isEmpty();

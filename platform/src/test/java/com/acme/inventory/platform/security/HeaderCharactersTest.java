@@ -3,27 +3,28 @@ package com.acme.inventory.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 class HeaderCharactersTest {
 
     /** The patterns of Spring Security 6.5's StrictHttpFirewall that these checks replace. */
     private static final Pattern NAME = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+
     private static final Pattern VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
     @Property(tries = 20_000)
     void decidesAsTheFirewallsPatterns(@ForAll("headerTexts") String text) {
-        assertThat(HeaderCharacters.allowedInName(text)).as("name %s", escaped(text))
+        assertThat(HeaderCharacters.allowedInName(text))
+                .as("name %s", escaped(text))
                 .isEqualTo(NAME.matcher(text).matches());
-        assertThat(HeaderCharacters.allowedInValue(text)).as("value %s", escaped(text))
+        assertThat(HeaderCharacters.allowedInValue(text))
+                .as("value %s", escaped(text))
                 .isEqualTo(VALUE.matcher(text).matches());
     }
 
@@ -58,7 +59,9 @@ class HeaderCharactersTest {
 
     private static String escaped(String text) {
         StringBuilder escaped = new StringBuilder();
-        text.chars().forEach(c -> escaped.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        text.chars()
+                .forEach(c ->
+                        escaped.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
         return escaped.toString();
     }
 }

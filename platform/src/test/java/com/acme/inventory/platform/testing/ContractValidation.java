@@ -1,25 +1,23 @@
 package com.acme.inventory.platform.testing;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.mockmvc.MockMvcRequest;
+import com.atlassian.oai.validator.mockmvc.MockMvcResponse;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.Response;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultHandler;
-
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.Response;
-import com.atlassian.oai.validator.mockmvc.MockMvcRequest;
-import com.atlassian.oai.validator.mockmvc.MockMvcResponse;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 
 /**
  * Holds every response a test receives to the side's published OpenAPI document: its status must be
@@ -30,8 +28,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
 public final class ContractValidation implements ResultHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ContractValidation.class);
-    private static final Set<String> UNMATCHED = Set.of("validation.request.path.missing",
-            "validation.request.operation.notAllowed");
+    private static final Set<String> UNMATCHED =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
     private static final ConcurrentHashMap<String, AtomicLong> perDocument = new ConcurrentHashMap<>();
 
     private final String document;
@@ -50,7 +48,8 @@ public final class ContractValidation implements ResultHandler {
 
     public static ContractValidation of(Resource document) {
         try (InputStream in = document.getInputStream()) {
-            return new ContractValidation(document.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new ContractValidation(
+                    document.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + document, e);
         }

@@ -11,7 +11,8 @@ import org.springframework.core.io.Resource;
 public class ContractValidationConfiguration {
 
     @Bean
-    MockMvcBuilderCustomizer validateResponsesAgainstTheContract(@Value("${inventory.openapi.document}") Resource document) {
+    MockMvcBuilderCustomizer validateResponsesAgainstTheContract(
+            @Value("${inventory.openapi.document}") Resource document) {
         ContractValidation validation = ContractValidation.of(document);
         return builder -> builder.alwaysDo(validation);
     }

@@ -12,11 +12,11 @@ public final class EventSeeder {
 
     public static final long INITIAL = 1_000_000;
 
-    private EventSeeder() {
-    }
+    private EventSeeder() {}
 
     public static void seed(JdbcTemplate jdbc, String prefix, int products, int eventsPerProduct) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                                                 payload_type, payload_revision, payload, meta_data)
                 SELECT gen_random_uuid()::text, ? || p, k, 'ProductInventory',
@@ -37,8 +37,7 @@ public final class EventSeeder {
                            END::text, 'UTF8'),
                        convert_to('{}', 'UTF8')
                 FROM generate_series(0, ? - 1) AS k, generate_series(0, ? - 1) AS p
-                ORDER BY k, p""",
-                prefix, prefix, INITIAL, INITIAL, prefix, INITIAL, prefix, INITIAL, eventsPerProduct, products);
+                ORDER BY k, p""", prefix, prefix, INITIAL, INITIAL, prefix, INITIAL, prefix, INITIAL, eventsPerProduct, products);
     }
 
     /** Units on line {@code v} after {@code events} seeded events. */

@@ -10,8 +10,7 @@ public final class PostgresProperties {
     public static final String CATALOGUE_TOKEN = "test-catalogue-token-0123456789abcdefghijk";
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdefghijkl";
 
-    private PostgresProperties() {
-    }
+    private PostgresProperties() {}
 
     /** Command-line style arguments ({@code --name=value}) for SpringApplication#run. */
     public static String[] args(String jdbcUrl, String... extra) {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.awaitility.Awaitility;
 
 /**
@@ -41,11 +40,17 @@ public final class ServiceProcess {
     public void start() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
-                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx512m", "-XX:+UseParallelGC",
-                "-cp", classpath, mainClass));
+                new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "-Xmx512m",
+                "-XX:+UseParallelGC",
+                "-cp",
+                classpath,
+                mainClass));
         command.addAll(List.of(PostgresProperties.args(jdbcUrl, "--server.port=" + port)));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
         awaitReady();
     }
 
@@ -65,15 +70,20 @@ public final class ServiceProcess {
     private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build();
         Awaitility.await(mainClass + " ready (see " + log + ")")
-                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException(mainClass + " exited with " + process.exitValue() + ", see " + log);
+                        throw new IllegalStateException(
+                                mainClass + " exited with " + process.exitValue() + ", see " + log);
                     }
-                    return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    return http.send(readiness, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
                 });
     }
 }

@@ -10,13 +10,13 @@ public class SharedPostgres implements ApplicationContextInitializer<Configurabl
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(
-                "spring.datasource.url=" + TestDatabase.sharedUrl(),
-                "inventory.health.port=0",
-                "spring.datasource.username=" + TestDatabase.USER,
-                "spring.datasource.password=" + TestDatabase.PASSWORD,
-                "inventory.security.tokens.order-service=" + PostgresProperties.ORDER_SERVICE_TOKEN,
-                "inventory.security.tokens.catalogue=" + PostgresProperties.CATALOGUE_TOKEN,
-                "inventory.security.tokens.operator=" + PostgresProperties.OPERATOR_TOKEN
-        ).applyTo(context);
+                        "spring.datasource.url=" + TestDatabase.sharedUrl(),
+                        "inventory.health.port=0",
+                        "spring.datasource.username=" + TestDatabase.USER,
+                        "spring.datasource.password=" + TestDatabase.PASSWORD,
+                        "inventory.security.tokens.order-service=" + PostgresProperties.ORDER_SERVICE_TOKEN,
+                        "inventory.security.tokens.catalogue=" + PostgresProperties.CATALOGUE_TOKEN,
+                        "inventory.security.tokens.operator=" + PostgresProperties.OPERATOR_TOKEN)
+                .applyTo(context);
     }
 }

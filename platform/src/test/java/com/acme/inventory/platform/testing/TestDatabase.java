@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +30,7 @@ public final class TestDatabase {
     private static String shared;
     private static final List<String> created = new ArrayList<>();
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A database shared by the Spring test contexts of one test JVM (each test uses its own product ids). */
     public static synchronized String sharedUrl() {
@@ -44,15 +42,19 @@ public final class TestDatabase {
 
     /** Creates a new empty database and returns its JDBC URL. */
     public static String freshUrl(String purpose) {
-        String name = ("inventory_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String name = ("inventory_test_" + purpose + "_"
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
             dropAtExit(name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name + " on " + HOST + ":" + PORT
-                    + " (is PostgreSQL running? see README, Tests)", e);
+            throw new IllegalStateException(
+                    "Cannot create test database " + name + " on " + HOST + ":" + PORT
+                            + " (is PostgreSQL running? see README, Tests)",
+                    e);
         }
         return url(name);
     }
@@ -67,7 +69,7 @@ public final class TestDatabase {
     /** Best effort at exit: WITH (FORCE) ends connections a Spring context or a child process still holds. */
     private static synchronized void dropCreated() {
         try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String name : created) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }

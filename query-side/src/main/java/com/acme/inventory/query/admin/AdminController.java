@@ -1,7 +1,9 @@
 package com.acme.inventory.query.admin;
 
+import com.acme.inventory.platform.web.ValidId;
+import com.acme.inventory.query.projection.ProjectionStatus;
+import com.acme.inventory.query.projection.ReplayCoordinator;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,10 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.acme.inventory.platform.web.ValidId;
-import com.acme.inventory.query.projection.ProjectionStatus;
-import com.acme.inventory.query.projection.ReplayCoordinator;
 
 /** Operator endpoints: projection status, replay, consistency check. */
 @RestController

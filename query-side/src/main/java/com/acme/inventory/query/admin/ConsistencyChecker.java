@@ -1,5 +1,7 @@
 package com.acme.inventory.query.admin;
 
+import com.acme.inventory.api.InventoryEvent;
+import com.acme.inventory.api.LineKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,14 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import com.acme.inventory.api.LineKey;
-import com.acme.inventory.api.InventoryEvent;
 
 /**
  * Folds the event store (every event's signed delta per line) and compares the result with the
@@ -34,19 +32,27 @@ class ConsistencyChecker {
     ConsistencyReport check(String productId) {
         Map<String, Map<String, Long>> fromEvents = new HashMap<>();
         try (Stream<? extends EventMessage<?>> events = productId == null
-                ? storage.readEvents(null, false) : storage.readEvents(productId).asStream()) {
+                ? storage.readEvents(null, false)
+                : storage.readEvents(productId).asStream()) {
             events.map(EventMessage::getPayload)
                     .filter(InventoryEvent.class::isInstance)
                     .map(InventoryEvent.class::cast)
-                    .forEach(event -> fromEvents.computeIfAbsent(event.productId(), p -> new HashMap<>())
+                    .forEach(event -> fromEvents
+                            .computeIfAbsent(event.productId(), p -> new HashMap<>())
                             .merge(LineKey.of(event.variantId()).value(), event.delta(), Long::sum));
         }
         Map<String, Map<String, Long>> projected = new HashMap<>();
-        String sql = "SELECT product_id, line_key, available FROM stock_cache" + (productId == null ? "" : " WHERE product_id = ?");
-        Object[] args = productId == null ? new Object[0] : new Object[]{productId};
-        jdbc.query(sql, rs -> {
-            projected.computeIfAbsent(rs.getString(1), p -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
-        }, args);
+        String sql = "SELECT product_id, line_key, available FROM stock_cache"
+                + (productId == null ? "" : " WHERE product_id = ?");
+        Object[] args = productId == null ? new Object[0] : new Object[] {productId};
+        jdbc.query(
+                sql,
+                rs -> {
+                    projected
+                            .computeIfAbsent(rs.getString(1), p -> new HashMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
+                },
+                args);
 
         TreeSet<String> products = new TreeSet<>(fromEvents.keySet());
         products.addAll(projected.keySet());
@@ -58,8 +64,8 @@ class ConsistencyChecker {
             lines.addAll(rows.keySet());
             for (String line : lines) {
                 if (!Objects.equals(folded.get(line), rows.get(line))) {
-                    mismatches.add(new ConsistencyReport.Mismatch(product, line.isEmpty() ? null : line, rows.get(line),
-                            folded.get(line)));
+                    mismatches.add(new ConsistencyReport.Mismatch(
+                            product, line.isEmpty() ? null : line, rows.get(line), folded.get(line)));
                 }
             }
         }

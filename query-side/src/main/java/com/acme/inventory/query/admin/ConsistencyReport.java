@@ -9,6 +9,5 @@ public record ConsistencyReport(long checkedProducts, List<Mismatch> mismatches)
      * @param projected  units in the stock cache, or null when it has no such line
      * @param fromEvents units by the fold of the events, or null when no event created the line
      */
-    public record Mismatch(String productId, String variantId, Long projected, Long fromEvents) {
-    }
+    public record Mismatch(String productId, String variantId, Long projected, Long fromEvents) {}
 }

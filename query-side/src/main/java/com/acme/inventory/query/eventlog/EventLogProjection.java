@@ -4,10 +4,14 @@ import static com.acme.inventory.query.projection.BatchWrites.instant;
 import static com.acme.inventory.query.projection.BatchWrites.number;
 import static com.acme.inventory.query.projection.BatchWrites.text;
 
+import com.acme.inventory.api.InventoryEvent;
+import com.acme.inventory.query.projection.BatchWrites;
+import com.acme.inventory.query.projection.ProjectionSql;
+import com.acme.inventory.query.projection.Projections;
+import com.acme.inventory.query.projection.RebuildableProjection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,12 +19,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import com.acme.inventory.api.InventoryEvent;
-import com.acme.inventory.query.projection.Projections;
-import com.acme.inventory.query.projection.RebuildableProjection;
-import com.acme.inventory.query.projection.BatchWrites;
-import com.acme.inventory.query.projection.ProjectionSql;
 
 /**
  * The event-log projection: each product's history, one row per event, keyed by version (so inserted
@@ -39,8 +37,7 @@ class EventLogProjection implements RebuildableProjection {
         this.writeRows = sql.choose(UPSERT, MERGE);
     }
 
-    record Row(InventoryEvent event, long version, Instant occurredAt) {
-    }
+    record Row(InventoryEvent event, long version, Instant occurredAt) {}
 
     @EventHandler
     void on(InventoryEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt) {
@@ -49,12 +46,21 @@ class EventLogProjection implements RebuildableProjection {
     }
 
     private void write(List<Row> rows) {
-        jdbc.update(writeRows, BatchWrites.columns(rows,
-                text(row -> row.event().productId()), number(Row::version), text(row -> row.event().type().name()),
-                text(row -> row.event().variantId()), number(row -> row.event().quantity()),
-                number(row -> row.event().delta()), number(row -> row.event().availableAfter()),
-                text(row -> row.event().orderId()), text(row -> row.event().note()), text(row -> row.event().actor()),
-                instant(Row::occurredAt)));
+        jdbc.update(
+                writeRows,
+                BatchWrites.columns(
+                        rows,
+                        text(row -> row.event().productId()),
+                        number(Row::version),
+                        text(row -> row.event().type().name()),
+                        text(row -> row.event().variantId()),
+                        number(row -> row.event().quantity()),
+                        number(row -> row.event().delta()),
+                        number(row -> row.event().availableAfter()),
+                        text(row -> row.event().orderId()),
+                        text(row -> row.event().note()),
+                        text(row -> row.event().actor()),
+                        instant(Row::occurredAt)));
     }
 
     private static final String BATCH = """

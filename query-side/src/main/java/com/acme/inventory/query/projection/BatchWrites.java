@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
-
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.PreparedStatementSetter;
@@ -19,8 +18,7 @@ import org.springframework.jdbc.core.PreparedStatementSetter;
  */
 public final class BatchWrites {
 
-    private BatchWrites() {
-    }
+    private BatchWrites() {}
 
     /** Adds to the batch of the current unit of work, creating it (and its flush) on first use. */
     public static <B> void add(String key, Supplier<B> newBatch, Consumer<B> change, Consumer<B> flush) {

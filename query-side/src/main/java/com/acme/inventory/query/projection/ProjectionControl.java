@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +11,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectionControl {
 
-    enum State { RUNNING, STOPPING, RESETTING }
+    enum State {
+        RUNNING,
+        STOPPING,
+        RESETTING
+    }
 
     /** The columns the coordination reads; requested_by/at and reset_position are kept for operators' audits. */
-    record Row(String name, State state, long generation, long cleanedGeneration, Instant stateChangedAt,
-               String lastError) {
+    record Row(
+            String name,
+            State state,
+            long generation,
+            long cleanedGeneration,
+            Instant stateChangedAt,
+            String lastError) {
 
         boolean cleanedUp() {
             return cleanedGeneration >= generation;
@@ -71,8 +79,7 @@ class ProjectionControl {
     boolean markCleaned(String name, long generation) {
         return jdbc.update("""
                 UPDATE projection_control SET cleaned_generation = generation
-                WHERE name = ? AND generation = ? AND cleaned_generation < generation AND state = 'RUNNING'""",
-                name, generation) == 1;
+                WHERE name = ? AND generation = ? AND cleaned_generation < generation AND state = 'RUNNING'""", name, generation) == 1;
     }
 
     private OffsetDateTime now() {
@@ -80,9 +87,16 @@ class ProjectionControl {
     }
 
     private Row query(String sql, String name) {
-        return jdbc.queryForObject(sql, (rs, n) -> new Row(rs.getString("name"), State.valueOf(rs.getString("state")),
-                rs.getLong("generation"), rs.getLong("cleaned_generation"),
-                instant(rs.getObject("state_changed_at", OffsetDateTime.class)), rs.getString("last_error")), name);
+        return jdbc.queryForObject(
+                sql,
+                (rs, n) -> new Row(
+                        rs.getString("name"),
+                        State.valueOf(rs.getString("state")),
+                        rs.getLong("generation"),
+                        rs.getLong("cleaned_generation"),
+                        instant(rs.getObject("state_changed_at", OffsetDateTime.class)),
+                        rs.getString("last_error")),
+                name);
     }
 
     private static Instant instant(OffsetDateTime time) {

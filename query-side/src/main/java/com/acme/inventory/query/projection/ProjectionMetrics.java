@@ -1,13 +1,11 @@
 package com.acme.inventory.query.projection;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-
 import org.springframework.stereotype.Component;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What the status endpoint says of each projection, as gauges an operator can alert on: its state (one
@@ -26,25 +24,53 @@ class ProjectionMetrics {
         this.replays = replays;
         for (String projection : Projections.NAMES) {
             LatestStatus latest = new LatestStatus(projection);
-            gauge(meters, "inventory.projection.head", projection, latest, status -> status.headPosition(),
+            gauge(
+                    meters,
+                    "inventory.projection.head",
+                    projection,
+                    latest,
+                    status -> status.headPosition(),
                     "global index of the newest event in the store");
-            gauge(meters, "inventory.projection.progress", projection, latest, ProjectionStatus::progress,
+            gauge(
+                    meters,
+                    "inventory.projection.progress",
+                    projection,
+                    latest,
+                    ProjectionStatus::progress,
                     "0..1 through the current replay, 1 when none runs");
-            gauge(meters, "inventory.projection.eta", projection, latest,
+            gauge(
+                    meters,
+                    "inventory.projection.eta",
+                    projection,
+                    latest,
                     status -> status.etaSeconds() == null ? Double.NaN : status.etaSeconds(),
                     "seconds until the running replay catches up");
             for (String state : STATES) {
-                Gauge.builder("inventory.projection.state", latest, l -> state.equals(l.get().state()) ? 1 : 0)
-                        .strongReference(true).tag("projection", projection).tag("state", state)
-                        .description("1 for the projection's current state on this instance").register(meters);
+                Gauge.builder(
+                                "inventory.projection.state",
+                                latest,
+                                l -> state.equals(l.get().state()) ? 1 : 0)
+                        .strongReference(true)
+                        .tag("projection", projection)
+                        .tag("state", state)
+                        .description("1 for the projection's current state on this instance")
+                        .register(meters);
             }
         }
     }
 
-    private static void gauge(MeterRegistry meters, String name, String projection, LatestStatus latest,
-                              ToDoubleFunction<ProjectionStatus> value, String description) {
-        Gauge.builder(name, latest, l -> value.applyAsDouble(l.get())).strongReference(true).tag("projection", projection)
-                .description(description).register(meters);
+    private static void gauge(
+            MeterRegistry meters,
+            String name,
+            String projection,
+            LatestStatus latest,
+            ToDoubleFunction<ProjectionStatus> value,
+            String description) {
+        Gauge.builder(name, latest, l -> value.applyAsDouble(l.get()))
+                .strongReference(true)
+                .tag("projection", projection)
+                .description(description)
+                .register(meters);
     }
 
     /** The status, read again when the last read is older than a second (one scrape reads each gauge). */

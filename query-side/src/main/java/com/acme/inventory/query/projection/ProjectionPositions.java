@@ -1,22 +1,19 @@
 package com.acme.inventory.query.projection;
 
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import com.acme.inventory.platform.database.ConciseFailureLog;
-import com.acme.inventory.platform.database.DatabaseFailures;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * How far each projection trails the event store, from the shared token table so that it holds for
@@ -26,12 +23,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 public class ProjectionPositions {
 
-    private static final ConciseFailureLog databaseFailures = new ConciseFailureLog(
-            LoggerFactory.getLogger(ProjectionPositions.class), Duration.ofMinutes(1));
+    private static final ConciseFailureLog databaseFailures =
+            new ConciseFailureLog(LoggerFactory.getLogger(ProjectionPositions.class), Duration.ofMinutes(1));
 
     /** A projection's position (lowest over its segments) against the store's head. */
-    public record Position(long position, long headPosition, long lagMillis, boolean replaying) {
-    }
+    public record Position(long position, long headPosition, long lagMillis, boolean replaying) {}
 
     private final JdbcTemplate jdbc;
     private final ProjectionTokens tokens;
@@ -43,13 +39,18 @@ public class ProjectionPositions {
         this.tokens = tokens;
         this.clock = clock;
         for (String projection : Projections.NAMES) {
-            Gauge.builder("inventory.projection.lag", () -> lagMillis(projection)).baseUnit("milliseconds")
-                    .tag("projection", projection).description("age of the oldest event the projection has not applied")
+            Gauge.builder("inventory.projection.lag", () -> lagMillis(projection))
+                    .baseUnit("milliseconds")
+                    .tag("projection", projection)
+                    .description("age of the oldest event the projection has not applied")
                     .register(meters);
-            Gauge.builder("inventory.projection.position", () -> position(projection)).tag("projection", projection)
-                    .description("global index the projection has passed (lowest over its segments)").register(meters);
+            Gauge.builder("inventory.projection.position", () -> position(projection))
+                    .tag("projection", projection)
+                    .description("global index the projection has passed (lowest over its segments)")
+                    .register(meters);
             Gauge.builder("inventory.projection.replaying", () -> replaying(projection) ? 1 : 0)
-                    .tag("projection", projection).register(meters);
+                    .tag("projection", projection)
+                    .register(meters);
         }
     }
 
@@ -95,7 +96,9 @@ public class ProjectionPositions {
         List<String> next = jdbc.queryForList("""
                 SELECT time_stamp FROM domain_event_entry WHERE global_index > ?
                 ORDER BY global_index FETCH FIRST 1 ROWS ONLY""", String.class, position);
-        long lag = next.isEmpty() ? 0 : Math.max(0, clock.millis() - Instant.parse(next.get(0)).toEpochMilli());
+        long lag = next.isEmpty()
+                ? 0
+                : Math.max(0, clock.millis() - Instant.parse(next.get(0)).toEpochMilli());
         return new Position(position, head, lag, replaying);
     }
 
@@ -105,7 +108,10 @@ public class ProjectionPositions {
     }
 
     private boolean replayRequested(String projection) {
-        return !jdbc.queryForList("SELECT 1 FROM projection_control WHERE name = ? AND state <> 'RUNNING'",
-                Integer.class, projection).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM projection_control WHERE name = ? AND state <> 'RUNNING'",
+                        Integer.class,
+                        projection)
+                .isEmpty();
     }
 }

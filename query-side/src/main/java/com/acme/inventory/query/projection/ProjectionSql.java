@@ -19,8 +19,8 @@ public class ProjectionSql {
     private final boolean postgres;
 
     ProjectionSql(JdbcTemplate jdbc) {
-        this.postgres = "PostgreSQL".equals(jdbc.execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.postgres = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName()));
     }
 
     public String choose(String postgresUpsert, String standardMerge) {

@@ -11,7 +11,14 @@ package com.acme.inventory.query.projection;
  * @param etaSeconds      estimated seconds until the replay catches up, or null
  * @param lagMs           how far the projection trails the newest event, in ms
  */
-public record ProjectionStatus(String name, String state, long position, long headPosition, double progress,
-                               boolean replaying, Double eventsPerSecond, Long etaSeconds, long lagMs,
-                               String lastError) {
-}
+public record ProjectionStatus(
+        String name,
+        String state,
+        long position,
+        long headPosition,
+        double progress,
+        boolean replaying,
+        Double eventsPerSecond,
+        Long etaSeconds,
+        long lagMs,
+        String lastError) {}

@@ -3,7 +3,6 @@ package com.acme.inventory.query.projection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -38,7 +37,9 @@ class ProjectionTokens {
 
         static Segment of(int segment, String owner, Instant claimedAt, TrackingToken token) {
             long position = token == null ? -1 : token.position().orElse(-1);
-            long reset = ReplayToken.isReplay(token) ? ReplayToken.getTokenAtReset(token).orElse(-1) : -1;
+            long reset = ReplayToken.isReplay(token)
+                    ? ReplayToken.getTokenAtReset(token).orElse(-1)
+                    : -1;
             return new Segment(segment, owner, claimedAt, position, reset);
         }
 
@@ -60,9 +61,12 @@ class ProjectionTokens {
     }
 
     List<Segment> of(String projection) {
-        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(projection, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-        return jdbc.query("""
+        Map<Integer, EventTrackerStatus> local = processing
+                .eventProcessor(projection, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus)
+                .orElse(Map.of());
+        return jdbc.query(
+                """
                         SELECT segment, owner, token_timestamp, token, token_type FROM token_entry
                         WHERE processor_name = ? ORDER BY segment""",
                 (rs, row) -> {
@@ -71,7 +75,8 @@ class ProjectionTokens {
                     EventTrackerStatus status = local.get(segment);
                     return status != null
                             ? Segment.of(segment, rs.getString(2), claimedAt, status)
-                            : Segment.of(segment, rs.getString(2), claimedAt, deserialize(rs.getBytes(4), rs.getString(5)));
+                            : Segment.of(
+                                    segment, rs.getString(2), claimedAt, deserialize(rs.getBytes(4), rs.getString(5)));
                 },
                 projection);
     }
@@ -80,7 +85,8 @@ class ProjectionTokens {
         if (token == null || type == null) {
             return null;
         }
-        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(type, null)));
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(type, null)));
     }
 
     static long lowestPosition(List<Segment> segments) {

@@ -9,6 +9,5 @@ public final class Projections {
     public static final String EVENT_LOG = "event-log";
     public static final List<String> NAMES = List.of(STOCK_CACHE, EVENT_LOG);
 
-    private Projections() {
-    }
+    private Projections() {}
 }

@@ -1,5 +1,9 @@
 package com.acme.inventory.query.projection;
 
+import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.platform.database.ConciseFailureLog;
+import com.acme.inventory.platform.database.DatabaseFailures;
+import com.acme.inventory.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -19,11 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.acme.inventory.api.ErrorCode;
-import com.acme.inventory.platform.database.ConciseFailureLog;
-import com.acme.inventory.platform.database.DatabaseFailures;
-import com.acme.inventory.platform.web.ApiException;
 
 /**
  * Replays a projection safely with any number of query-side instances on one database. A request
@@ -40,6 +38,7 @@ public class ReplayCoordinator {
     private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
     /** A rate from less than this (two ticks at the start of a replay) made the first ETA 11,451 s for a 16 s replay. */
     private static final Duration MIN_RATE_SPAN = Duration.ofSeconds(1);
+
     private static final ConciseFailureLog databaseFailures = new ConciseFailureLog(log, Duration.ofMinutes(1));
 
     private final ProjectionControl control;
@@ -53,11 +52,16 @@ public class ReplayCoordinator {
     private final Duration resetTimeout;
     private final Map<String, Window> samples = new ConcurrentHashMap<>();
 
-    ReplayCoordinator(ProjectionControl control, ProjectionTokens tokens, ProjectionPositions positions,
-                      EventProcessingConfiguration processing, List<RebuildableProjection> projections,
-                      TransactionTemplate transaction, Clock clock,
-                      @Value("${inventory.query.token-claim-timeout:10s}") Duration claimTimeout,
-                      @Value("${inventory.query.reset-timeout:60s}") Duration resetTimeout) {
+    ReplayCoordinator(
+            ProjectionControl control,
+            ProjectionTokens tokens,
+            ProjectionPositions positions,
+            EventProcessingConfiguration processing,
+            List<RebuildableProjection> projections,
+            TransactionTemplate transaction,
+            Clock clock,
+            @Value("${inventory.query.token-claim-timeout:10s}") Duration claimTimeout,
+            @Value("${inventory.query.reset-timeout:60s}") Duration resetTimeout) {
         this.control = control;
         this.tokens = tokens;
         this.positions = positions;
@@ -73,7 +77,8 @@ public class ReplayCoordinator {
         requireKnown(name);
         Boolean accepted = transaction.execute(status -> {
             ProjectionControl.Row row = control.lock(name);
-            if (row.state() != ProjectionControl.State.RUNNING || !row.cleanedUp()
+            if (row.state() != ProjectionControl.State.RUNNING
+                    || !row.cleanedUp()
                     || ProjectionTokens.anyReplaying(tokens.of(name))) {
                 return false;
             }
@@ -104,14 +109,18 @@ public class ReplayCoordinator {
         Double rate = eventsPerSecond(name, row.generation());
         Long eta = null;
         if (replaying && rate != null && rate > 0) {
-            long target = segments.stream().mapToLong(s -> s.resetPosition() >= 0 ? s.resetPosition() : head).max().orElse(head);
+            long target = segments.stream()
+                    .mapToLong(s -> s.resetPosition() >= 0 ? s.resetPosition() : head)
+                    .max()
+                    .orElse(head);
             eta = Math.round(Math.max(0, target - position) / rate);
         }
         StreamingEventProcessor processor = processor(name);
         String error = localError(processor).orElse(row.lastError());
-        String state = processor.isError() ? "ERROR" : replaying ? "REPLAYING" : processor.isRunning() ? "RUNNING" : "STOPPED";
-        return new ProjectionStatus(name, state, position, head, progress, replaying, rate, eta,
-                positions.lagMillis(name), error);
+        String state =
+                processor.isError() ? "ERROR" : replaying ? "REPLAYING" : processor.isRunning() ? "RUNNING" : "STOPPED";
+        return new ProjectionStatus(
+                name, state, position, head, progress, replaying, rate, eta, positions.lagMillis(name), error);
     }
 
     @Scheduled(fixedDelayString = "${inventory.query.replay-tick:200ms}")
@@ -142,9 +151,13 @@ public class ReplayCoordinator {
             }
             case RESETTING -> {
                 stopLocally(processor);
-                if (row.stateChangedAt() != null && row.stateChangedAt().plus(resetTimeout).isBefore(clock.instant())) {
-                    log.warn("Reset of '{}' generation {} did not finish in {}; another instance may retry it",
-                            name, row.generation(), resetTimeout);
+                if (row.stateChangedAt() != null
+                        && row.stateChangedAt().plus(resetTimeout).isBefore(clock.instant())) {
+                    log.warn(
+                            "Reset of '{}' generation {} did not finish in {}; another instance may retry it",
+                            name,
+                            row.generation(),
+                            resetTimeout);
                     control.retryReset(name, row.generation(), "reset timed out");
                 }
             }
@@ -191,8 +204,10 @@ public class ReplayCoordinator {
 
     private boolean allClaimsReleased(String name) {
         var now = clock.instant();
-        return tokens.of(name).stream().allMatch(segment -> segment.owner() == null
-                || segment.claimedAt() == null || segment.claimedAt().plus(claimTimeout).isBefore(now));
+        return tokens.of(name).stream()
+                .allMatch(segment -> segment.owner() == null
+                        || segment.claimedAt() == null
+                        || segment.claimedAt().plus(claimTimeout).isBefore(now));
     }
 
     private static double progress(List<ProjectionTokens.Segment> segments, boolean stopping) {
@@ -212,15 +227,16 @@ public class ReplayCoordinator {
 
     /** A position sample per tick; a new replay (generation) starts a new window. */
     private void sample(String name, long generation) {
-        Window window = samples.compute(name, (n, current) ->
-                current == null || current.generation != generation ? new Window(generation) : current);
+        Window window = samples.compute(
+                name,
+                (n, current) -> current == null || current.generation != generation ? new Window(generation) : current);
         long now = System.nanoTime();
         long position = positions.position(name);
         synchronized (window) {
             if (!window.points.isEmpty() && position < window.points.peekLast()[1]) {
                 window.points.clear();
             }
-            window.points.addLast(new long[]{now, position});
+            window.points.addLast(new long[] {now, position});
             while (window.points.size() > 2 && now - window.points.peekFirst()[0] > RATE_WINDOW.toNanos()) {
                 window.points.removeFirst();
             }
@@ -264,7 +280,8 @@ public class ReplayCoordinator {
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No streaming processor '" + name + "'"));
     }
 

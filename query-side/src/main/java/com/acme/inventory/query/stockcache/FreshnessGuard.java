@@ -1,16 +1,14 @@
 package com.acme.inventory.query.stockcache;
 
+import com.acme.inventory.api.ProductStock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import com.acme.inventory.api.ProductStock;
 
 /**
  * Read-your-writes: reads products once the stock cache has applied at least a given version of each,
@@ -30,16 +28,17 @@ class FreshnessGuard {
     private final StockCacheCommits commits;
     private final Duration maxWait;
 
-    FreshnessGuard(StockReader reader, StockCacheCommits commits,
-                   @Value("${inventory.query.consistency-wait:2s}") Duration maxWait) {
+    FreshnessGuard(
+            StockReader reader,
+            StockCacheCommits commits,
+            @Value("${inventory.query.consistency-wait:2s}") Duration maxWait) {
         this.reader = reader;
         this.commits = commits;
         this.maxWait = maxWait;
     }
 
     /** The products found; {@code fresh} unless some had not reached {@code minVersion} when the wait ran out. */
-    record Read(Map<String, ProductStock> products, boolean fresh) {
-    }
+    record Read(Map<String, ProductStock> products, boolean fresh) {}
 
     Read read(Collection<String> productIds, Long minVersion) {
         if (minVersion == null) {
@@ -50,8 +49,10 @@ class FreshnessGuard {
         try (StockCacheCommits.Wait wait = commits.register(productIds, minVersion)) {
             while (true) {
                 Map<String, ProductStock> found = reader.products(productIds);
-                List<String> reached = found.values().stream().filter(stock -> stock.version() >= minVersion)
-                        .map(ProductStock::productId).toList();
+                List<String> reached = found.values().stream()
+                        .filter(stock -> stock.version() >= minVersion)
+                        .map(ProductStock::productId)
+                        .toList();
                 if (reached.size() == wanted) {
                     return new Read(found, true);
                 }

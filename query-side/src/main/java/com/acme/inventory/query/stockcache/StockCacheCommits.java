@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +71,9 @@ class StockCacheCommits {
         Wait wait = new Wait(productIds, minVersion);
         synchronized (monitor) {
             for (String productId : wait.products) {
-                waitsByProduct.computeIfAbsent(productId, id -> new ArrayList<>()).add(wait);
+                waitsByProduct
+                        .computeIfAbsent(productId, id -> new ArrayList<>())
+                        .add(wait);
             }
         }
         return wait;

@@ -4,10 +4,14 @@ import static com.acme.inventory.query.projection.BatchWrites.instant;
 import static com.acme.inventory.query.projection.BatchWrites.number;
 import static com.acme.inventory.query.projection.BatchWrites.text;
 
+import com.acme.inventory.api.InventoryEvent;
+import com.acme.inventory.query.projection.BatchWrites;
+import com.acme.inventory.query.projection.ProjectionSql;
+import com.acme.inventory.query.projection.Projections;
+import com.acme.inventory.query.projection.RebuildableProjection;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,12 +19,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import com.acme.inventory.api.InventoryEvent;
-import com.acme.inventory.query.projection.Projections;
-import com.acme.inventory.query.projection.RebuildableProjection;
-import com.acme.inventory.query.projection.BatchWrites;
-import com.acme.inventory.query.projection.ProjectionSql;
 
 /**
  * The stock-cache projection: one row per stock line, with the version of the last event that
@@ -53,7 +51,9 @@ class StockCacheProjection implements RebuildableProjection {
 
         void add(InventoryEvent event, long version, Instant at) {
             StockLine line = StockLine.after(event, version, at);
-            lines.merge(line.productId() + '\u0000' + line.line().value(), line,
+            lines.merge(
+                    line.productId() + '\u0000' + line.line().value(),
+                    line,
                     (a, b) -> a.version() >= b.version() ? a : b);
         }
     }
@@ -64,9 +64,16 @@ class StockCacheProjection implements RebuildableProjection {
     }
 
     private void write(Batch batch) {
-        jdbc.update(writeLines, BatchWrites.columns(batch.lines.values(),
-                text(StockLine::productId), text(line -> line.line().value()), text(line -> line.line().variantId()),
-                number(StockLine::available), number(StockLine::version), instant(StockLine::updatedAt)));
+        jdbc.update(
+                writeLines,
+                BatchWrites.columns(
+                        batch.lines.values(),
+                        text(StockLine::productId),
+                        text(line -> line.line().value()),
+                        text(line -> line.line().variantId()),
+                        number(StockLine::available),
+                        number(StockLine::version),
+                        instant(StockLine::updatedAt)));
         Map<String, Long> versions = new HashMap<>();
         batch.lines.values().forEach(line -> versions.merge(line.productId(), line.version(), Math::max));
         BatchWrites.afterCommit(() -> commits.committed(versions));

@@ -1,10 +1,9 @@
 package com.acme.inventory.query.stockcache;
 
-import java.time.Instant;
-
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.ProductStock;
+import java.time.Instant;
 
 /**
  * A row of the stock cache: one stock line of a product, with the version of the event that last changed
@@ -14,7 +13,8 @@ record StockLine(String productId, LineKey line, long available, long version, I
 
     /** The line as the event left it; {@code version} is the event's, its sequence number plus one. */
     static StockLine after(InventoryEvent event, long version, Instant occurredAt) {
-        return new StockLine(event.productId(), LineKey.of(event.variantId()), event.availableAfter(), version, occurredAt);
+        return new StockLine(
+                event.productId(), LineKey.of(event.variantId()), event.availableAfter(), version, occurredAt);
     }
 
     ProductStock.LineStock toLineStock() {

@@ -1,5 +1,9 @@
 package com.acme.inventory.query.stockcache;
 
+import com.acme.inventory.api.LineKey;
+import com.acme.inventory.api.ProductStock;
+import com.acme.inventory.api.ProductStock.LineStock;
+import com.acme.inventory.api.ProductStock.StockMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,16 +11,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import com.acme.inventory.api.LineKey;
-import com.acme.inventory.api.ProductStock;
-import com.acme.inventory.api.ProductStock.LineStock;
-import com.acme.inventory.api.ProductStock.StockMode;
 
 /**
  * Reads the stock-cache lines. A product without a line has had no events: it is missing, never
@@ -40,11 +38,14 @@ class StockReader {
         Map<String, List<StockLine>> lines = new LinkedHashMap<>();
         jdbc.query("""
                         SELECT product_id, variant_id, available, version, updated_at FROM stock_cache
-                        WHERE product_id IN (:ids) ORDER BY product_id, line_key""",
-                new MapSqlParameterSource("ids", productIds),
-                (RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                        .add(new StockLine(rs.getString(1), LineKey.of(rs.getString(2)), rs.getLong(3), rs.getLong(4),
-                                rs.getObject(5, OffsetDateTime.class).toInstant())));
+                        WHERE product_id IN (:ids) ORDER BY product_id, line_key""", new MapSqlParameterSource("ids", productIds), (RowCallbackHandler) rs -> lines.computeIfAbsent(
+                        rs.getString(1), id -> new ArrayList<>())
+                .add(new StockLine(
+                        rs.getString(1),
+                        LineKey.of(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant())));
         Map<String, ProductStock> result = new LinkedHashMap<>();
         lines.forEach((id, productLines) -> result.put(id, stock(id, productLines)));
         return result;
@@ -62,7 +63,12 @@ class StockReader {
             total += line.available();
             stocks.add(line.toLineStock());
         }
-        return new ProductStock(productId, productLevel ? StockMode.PRODUCT : StockMode.VARIANTS, total,
-                newest.version(), newest.updatedAt(), Collections.unmodifiableList(stocks));
+        return new ProductStock(
+                productId,
+                productLevel ? StockMode.PRODUCT : StockMode.VARIANTS,
+                total,
+                newest.version(),
+                newest.updatedAt(),
+                Collections.unmodifiableList(stocks));
     }
 }

@@ -7,14 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.acme.inventory.platform.testing.PostgresProperties;
+import com.acme.inventory.query.QuerySideTest;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.acme.inventory.platform.testing.PostgresProperties;
-import com.acme.inventory.query.QuerySideTest;
 
 @QuerySideTest
 class ReplayApiTest {
@@ -37,8 +35,9 @@ class ReplayApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("REPLAY_IN_PROGRESS"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                mvc.perform(get("/api/v1/admin/projections/event-log").header("Authorization", OPERATOR))
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> mvc.perform(
+                                get("/api/v1/admin/projections/event-log").header("Authorization", OPERATOR))
                         .andExpect(jsonPath("$.replaying").value(false))
                         .andExpect(jsonPath("$.state").value("RUNNING"))
                         .andExpect(jsonPath("$.progress").value(1.0)));

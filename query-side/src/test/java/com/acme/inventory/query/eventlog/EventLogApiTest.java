@@ -7,10 +7,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.acme.inventory.api.StockAdjustedEvent;
+import com.acme.inventory.api.StockDeductedForSaleEvent;
+import com.acme.inventory.api.StockInitializedEvent;
+import com.acme.inventory.api.StockRestockedEvent;
+import com.acme.inventory.api.StockRestoredForSaleEvent;
+import com.acme.inventory.platform.testing.PostgresProperties;
+import com.acme.inventory.query.QuerySideTest;
+import com.acme.inventory.query.StoredEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,20 +28,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import com.acme.inventory.api.StockAdjustedEvent;
-import com.acme.inventory.api.StockDeductedForSaleEvent;
-import com.acme.inventory.api.StockInitializedEvent;
-import com.acme.inventory.api.StockRestockedEvent;
-import com.acme.inventory.api.StockRestoredForSaleEvent;
-import com.acme.inventory.platform.testing.PostgresProperties;
-import com.acme.inventory.query.QuerySideTest;
-import com.acme.inventory.query.StoredEvents;
-
 @QuerySideTest
 class EventLogApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     EventStore eventStore;
 
@@ -44,14 +43,16 @@ class EventLogApiTest {
 
     private String productWithFiveEvents() {
         String product = "h-" + UUID.randomUUID();
-        new StoredEvents(eventStore, product).append(
-                new StockInitializedEvent(product, "red-m", 10, 10, "order-service"),
-                new StockDeductedForSaleEvent(product, "red-m", "o-1", 3, 7, "order-service"),
-                new StockRestoredForSaleEvent(product, "red-m", "o-1", 1, 8, "cancelled", "order-service"),
-                new StockRestockedEvent(product, "red-m", 4, 12, "PO-77", "order-service"),
-                new StockAdjustedEvent(product, "red-m", -2, 10, "cycle count", "operator"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(operator("/api/v1/inventory/" + product + "/events"))
-                .andExpect(jsonPath("$.events.length()").value(5)));
+        new StoredEvents(eventStore, product)
+                .append(
+                        new StockInitializedEvent(product, "red-m", 10, 10, "order-service"),
+                        new StockDeductedForSaleEvent(product, "red-m", "o-1", 3, 7, "order-service"),
+                        new StockRestoredForSaleEvent(product, "red-m", "o-1", 1, 8, "cancelled", "order-service"),
+                        new StockRestockedEvent(product, "red-m", 4, 12, "PO-77", "order-service"),
+                        new StockAdjustedEvent(product, "red-m", -2, 10, "cycle count", "operator"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(operator("/api/v1/inventory/" + product + "/events"))
+                        .andExpect(jsonPath("$.events.length()").value(5)));
         return product;
     }
 
@@ -83,13 +84,20 @@ class EventLogApiTest {
     void anEventIsDatedWhenItWasStored() throws Exception {
         String product = "t-" + UUID.randomUUID();
         Instant stored = Instant.parse("2026-03-04T05:06:07.891Z");
-        eventStore.publish(new GenericDomainEventMessage<>("ProductInventory", product, 0,
-                new StockInitializedEvent(product, "red-m", 10, 10, "order-service"), MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), stored));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "ProductInventory",
+                product,
+                0,
+                new StockInitializedEvent(product, "red-m", 10, 10, "order-service"),
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                stored));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(operator("/api/v1/inventory/" + product + "/events"))
-                .andExpect(jsonPath("$.events[0].occurredAt").value("2026-03-04T05:06:07.891Z")));
-        assertThat(eventStore.readEvents(product).asStream().map(DomainEventMessage::getTimestamp)).containsExactly(stored);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(operator("/api/v1/inventory/" + product + "/events"))
+                        .andExpect(jsonPath("$.events[0].occurredAt").value("2026-03-04T05:06:07.891Z")));
+        assertThat(eventStore.readEvents(product).asStream().map(DomainEventMessage::getTimestamp))
+                .containsExactly(stored);
     }
 
     @Test

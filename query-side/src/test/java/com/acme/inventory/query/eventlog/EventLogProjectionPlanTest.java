@@ -2,19 +2,19 @@ package com.acme.inventory.query.eventlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.inventory.query.QuerySideTest;
+import com.acme.inventory.query.projection.GenericPlan;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.acme.inventory.query.QuerySideTest;
-import com.acme.inventory.query.projection.GenericPlan;
 
 @QuerySideTest
 class EventLogProjectionPlanTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
 

@@ -2,6 +2,7 @@ package com.acme.inventory.query.stockcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.inventory.api.ProductStock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -9,10 +10,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.acme.inventory.api.ProductStock;
 
 /** What a read with {@code minVersion} answers, against a scripted stock cache. */
 class FreshnessGuardTest {
@@ -61,7 +59,7 @@ class FreshnessGuardTest {
     private static final class ScriptedReader extends StockReader {
 
         private final Deque<ProductStock> rows;
-        private Runnable afterFirstRead = () -> { };
+        private Runnable afterFirstRead = () -> {};
         private int reads;
 
         ScriptedReader(List<ProductStock> rows) {

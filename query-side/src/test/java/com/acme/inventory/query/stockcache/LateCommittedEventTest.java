@@ -3,17 +3,15 @@ package com.acme.inventory.query.stockcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.acme.inventory.api.ProductStock;
+import com.acme.inventory.query.QuerySideTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.acme.inventory.api.ProductStock;
-import com.acme.inventory.query.QuerySideTest;
 
 /**
  * Two writers take global indexes in one order and commit in the other: the projection, having seen
@@ -24,6 +22,7 @@ class LateCommittedEventTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     StockReader reader;
 
@@ -44,8 +43,8 @@ class LateCommittedEventTest {
     }
 
     private long nextGlobalIndex() {
-        return jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))",
-                Long.class);
+        return jdbc.queryForObject(
+                "SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))", Long.class);
     }
 
     private void insertInitialStock(long globalIndex, String product, long quantity) {
@@ -57,8 +56,7 @@ class LateCommittedEventTest {
                         'com.acme.inventory.api.StockInitializedEvent', '1',
                         convert_to(json_build_object('productId', ?::text, 'variantId', 'v', 'quantity', ?::bigint,
                                                      'availableAfter', ?::bigint, 'actor', 'test')::text, 'UTF8'),
-                        convert_to('{}', 'UTF8'))""",
-                globalIndex, UUID.randomUUID().toString(), product, product, quantity, quantity);
+                        convert_to('{}', 'UTF8'))""", globalIndex, UUID.randomUUID().toString(), product, product, quantity, quantity);
     }
 
     private Optional<ProductStock> stored(String productId) {

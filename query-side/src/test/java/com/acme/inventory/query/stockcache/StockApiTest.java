@@ -9,17 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
 import com.acme.inventory.api.StockAdjustedEvent;
 import com.acme.inventory.api.StockDeductedForSaleEvent;
 import com.acme.inventory.api.StockInitializedEvent;
@@ -28,6 +17,15 @@ import com.acme.inventory.api.StockRestoredForSaleEvent;
 import com.acme.inventory.platform.testing.PostgresProperties;
 import com.acme.inventory.query.QuerySideTest;
 import com.acme.inventory.query.StoredEvents;
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @QuerySideTest
 class StockApiTest {
@@ -37,6 +35,7 @@ class StockApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     EventStore eventStore;
 
@@ -47,21 +46,23 @@ class StockApiTest {
     /** A product with two variants and one of every other event, projected. */
     private String projectedProduct() throws Exception {
         String product = "p-" + UUID.randomUUID();
-        StoredEvents events = new StoredEvents(eventStore, product).append(
-                new StockInitializedEvent(product, "red-m", 10, 10, "order-service"),
-                new StockInitializedEvent(product, "blue-l", 5, 5, "order-service"),
-                new StockDeductedForSaleEvent(product, "red-m", "o-1", 3, 7, "order-service"),
-                new StockRestoredForSaleEvent(product, "red-m", "o-1", 1, 8, "cancelled", "order-service"),
-                new StockRestockedEvent(product, "blue-l", 4, 9, "PO-77", "order-service"),
-                new StockAdjustedEvent(product, "red-m", -2, 6, "cycle count", "operator"));
+        StoredEvents events = new StoredEvents(eventStore, product)
+                .append(
+                        new StockInitializedEvent(product, "red-m", 10, 10, "order-service"),
+                        new StockInitializedEvent(product, "blue-l", 5, 5, "order-service"),
+                        new StockDeductedForSaleEvent(product, "red-m", "o-1", 3, 7, "order-service"),
+                        new StockRestoredForSaleEvent(product, "red-m", "o-1", 1, 8, "cancelled", "order-service"),
+                        new StockRestockedEvent(product, "blue-l", 4, 9, "PO-77", "order-service"),
+                        new StockAdjustedEvent(product, "red-m", -2, 6, "cycle count", "operator"));
         awaitVersion(product, events.version());
         return product;
     }
 
     private void awaitVersion(String product, long version) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(read("/api/v1/stock/" + product))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value(version)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(read("/api/v1/stock/" + product))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.version").value(version)));
     }
 
     private static void problem(ResultActions result, int status, String code) throws Exception {
@@ -84,8 +85,10 @@ class StockApiTest {
                 .andExpect(jsonPath("$.version").value(6))
                 .andExpect(jsonPath("$.updatedAt").isNotEmpty())
                 .andExpect(jsonPath("$.lines.length()").value(2))
-                .andExpect(jsonPath("$.lines[?(@.variantId == 'red-m')].available").value(6))
-                .andExpect(jsonPath("$.lines[?(@.variantId == 'blue-l')].available").value(9));
+                .andExpect(
+                        jsonPath("$.lines[?(@.variantId == 'red-m')].available").value(6))
+                .andExpect(jsonPath("$.lines[?(@.variantId == 'blue-l')].available")
+                        .value(9));
     }
 
     @Test
@@ -97,7 +100,9 @@ class StockApiTest {
                 .andExpect(jsonPath("$.available").value(9))
                 .andExpect(jsonPath("$.version").value(6));
         problem(mvc.perform(read("/api/v1/stock/" + product + "/variants/green-s")), 404, "VARIANT_NOT_FOUND");
-        problem(mvc.perform(read("/api/v1/stock/nothing-" + UUID.randomUUID() + "/variants/green-s")), 404,
+        problem(
+                mvc.perform(read("/api/v1/stock/nothing-" + UUID.randomUUID() + "/variants/green-s")),
+                404,
                 "PRODUCT_NOT_FOUND");
     }
 
@@ -187,10 +192,17 @@ class StockApiTest {
     void readsNeedTheCatalogueOrOperatorRole() throws Exception {
         String product = projectedProduct();
         problem(mvc.perform(get("/api/v1/stock/" + product)), 401, "UNAUTHORIZED");
-        problem(mvc.perform(get("/api/v1/stock/" + product).header("Authorization", "Bearer wrong")), 401, "UNAUTHORIZED");
-        problem(mvc.perform(get("/api/v1/stock/" + product)
-                .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)), 403, "FORBIDDEN");
-        mvc.perform(get("/api/v1/stock/" + product).header("Authorization", OPERATOR)).andExpect(status().isOk());
+        problem(
+                mvc.perform(get("/api/v1/stock/" + product).header("Authorization", "Bearer wrong")),
+                401,
+                "UNAUTHORIZED");
+        problem(
+                mvc.perform(get("/api/v1/stock/" + product)
+                        .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)),
+                403,
+                "FORBIDDEN");
+        mvc.perform(get("/api/v1/stock/" + product).header("Authorization", OPERATOR))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -200,29 +212,49 @@ class StockApiTest {
         problem(mvc.perform(read("/actuator/prometheus")), 403, "FORBIDDEN");
         problem(mvc.perform(get("/actuator/prometheus")), 401, "UNAUTHORIZED");
         String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", OPERATOR))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(metrics).contains("inventory_projection_lag_milliseconds{", "inventory_projection_position{",
-                "projection=\"stock-cache\"", "projection=\"event-log\"", "inventory_projection_head{",
-                "inventory_projection_progress{projection=\"stock-cache\"} 1.0",
-                "inventory_projection_eta{projection=\"stock-cache\"} NaN",
-                "inventory_projection_state{projection=\"stock-cache\",state=\"RUNNING\"} 1.0",
-                "inventory_projection_state{projection=\"stock-cache\",state=\"ERROR\"} 0.0",
-                "http_server_requests_seconds_bucket");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(metrics)
+                .contains(
+                        "inventory_projection_lag_milliseconds{",
+                        "inventory_projection_position{",
+                        "projection=\"stock-cache\"",
+                        "projection=\"event-log\"",
+                        "inventory_projection_head{",
+                        "inventory_projection_progress{projection=\"stock-cache\"} 1.0",
+                        "inventory_projection_eta{projection=\"stock-cache\"} NaN",
+                        "inventory_projection_state{projection=\"stock-cache\",state=\"RUNNING\"} 1.0",
+                        "inventory_projection_state{projection=\"stock-cache\",state=\"ERROR\"} 0.0",
+                        "http_server_requests_seconds_bucket");
     }
 
     @Test
     void httpErrorsAreProblems() throws Exception {
         String product = projectedProduct();
         problem(mvc.perform(read("/api/v1/stock/" + product).accept(MediaType.APPLICATION_XML)), 406, "NOT_ACCEPTABLE");
-        problem(mvc.perform(post("/api/v1/stock/" + product).header("Authorization", OPERATOR)
-                .contentType(MediaType.APPLICATION_JSON).content("{}")), 405, "METHOD_NOT_ALLOWED");
+        problem(
+                mvc.perform(post("/api/v1/stock/" + product)
+                        .header("Authorization", OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")),
+                405,
+                "METHOD_NOT_ALLOWED");
         problem(mvc.perform(read("/api/v1/stock/" + product + "/nowhere/at/all")), 404, "NOT_FOUND");
         problem(mvc.perform(read("/api/v1/stokc/" + product)), 404, "NOT_FOUND");
-        problem(mvc.perform(get("/api/v1/stokc/" + product)
-                .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)), 404, "NOT_FOUND");
-        problem(mvc.perform(post("/api/v1/stock/" + product).header("Authorization", "Bearer "
-                + PostgresProperties.CATALOGUE_TOKEN).contentType(MediaType.APPLICATION_JSON).content("{}")),
-                405, "METHOD_NOT_ALLOWED");
+        problem(
+                mvc.perform(get("/api/v1/stokc/" + product)
+                        .header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN)),
+                404,
+                "NOT_FOUND");
+        problem(
+                mvc.perform(post("/api/v1/stock/" + product)
+                        .header("Authorization", "Bearer " + PostgresProperties.CATALOGUE_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")),
+                405,
+                "METHOD_NOT_ALLOWED");
         problem(mvc.perform(read("/api/v1/stock/bad!id")), 400, "VALIDATION_FAILED");
         problem(mvc.perform(read("/api/v1/stock/" + product + "?minVersion=x")), 400, "VALIDATION_FAILED");
     }

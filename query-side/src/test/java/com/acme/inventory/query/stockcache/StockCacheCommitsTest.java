@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class StockCacheCommitsTest {
@@ -40,7 +39,8 @@ class StockCacheCommitsTest {
         StockCacheCommits.Wait wait = commits.register(List.of("p"), 5);
         commits.committed(Map.of("p", 7L));
 
-        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> wait.await(60_000))).isTrue();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> wait.await(60_000)))
+                .isTrue();
     }
 
     @Test
@@ -57,7 +57,7 @@ class StockCacheCommitsTest {
     @Test
     void anAnsweredReadLeavesNoWaitBehind() {
         try (StockCacheCommits.Wait first = commits.register(List.of("a", "b"), 1);
-             StockCacheCommits.Wait second = commits.register(List.of("b"), 2)) {
+                StockCacheCommits.Wait second = commits.register(List.of("b"), 2)) {
             assertThat(commits.waitedForProducts()).isEqualTo(2);
         }
 

@@ -2,17 +2,6 @@ package com.acme.inventory.query.stockcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.api.ProductStock;
 import com.acme.inventory.api.StockDeductedForSaleEvent;
@@ -20,6 +9,15 @@ import com.acme.inventory.api.StockInitializedEvent;
 import com.acme.inventory.api.StockRestockedEvent;
 import com.acme.inventory.query.QuerySideTest;
 import com.acme.inventory.query.projection.GenericPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The projection on its own: apply events, read; redeliver them, read the same rows. */
 @QuerySideTest
@@ -27,10 +25,13 @@ class StockCacheProjectionTest {
 
     @Autowired
     StockCacheProjection projection;
+
     @Autowired
     StockReader reader;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -84,7 +85,8 @@ class StockCacheProjectionTest {
         assertThat(stock.version()).isEqualTo(3);
         assertThat(stock.updatedAt()).isEqualTo(t0.plusSeconds(2));
         assertThat(stock.lines()).extracting(ProductStock.LineStock::variantId).containsExactly("a", "b");
-        assertThat(stock.lines()).extracting(ProductStock.LineStock::updatedAt)
+        assertThat(stock.lines())
+                .extracting(ProductStock.LineStock::updatedAt)
                 .containsExactly(t0.plusSeconds(2), t0.plusSeconds(1));
 
         projection.on(new StockRestockedEvent(product, "b", 2, 3, null, "x"), 3, t0.plusSeconds(3));

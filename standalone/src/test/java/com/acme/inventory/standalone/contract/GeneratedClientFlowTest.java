@@ -3,22 +3,6 @@ package com.acme.inventory.standalone.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import com.acme.inventory.client.command.StockCommandsApi;
 import com.acme.inventory.client.command.invoker.ApiException;
 import com.acme.inventory.client.command.invoker.ApiResponse;
@@ -41,6 +25,20 @@ import com.acme.inventory.platform.testing.TestDatabase;
 import com.acme.inventory.query.QuerySideApplication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole flow through clients that OpenAPI Generator (Java, {@code native}) made at build time from
@@ -64,13 +62,13 @@ class GeneratedClientFlowTest {
         querySide = QuerySideApplication.application().run(PostgresProperties.args(url, "--server.port=0"));
         var commandClient = new com.acme.inventory.client.command.invoker.ApiClient();
         commandClient.updateBaseUri(base(commandSide));
-        commandClient.setRequestInterceptor(request -> request.header("Authorization",
-                "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN));
+        commandClient.setRequestInterceptor(
+                request -> request.header("Authorization", "Bearer " + PostgresProperties.ORDER_SERVICE_TOKEN));
         commands = new StockCommandsApi(commandClient);
         var queryClient = new com.acme.inventory.client.query.invoker.ApiClient();
         queryClient.updateBaseUri(base(querySide));
-        queryClient.setRequestInterceptor(request -> request.header("Authorization",
-                "Bearer " + PostgresProperties.OPERATOR_TOKEN));
+        queryClient.setRequestInterceptor(
+                request -> request.header("Authorization", "Bearer " + PostgresProperties.OPERATOR_TOKEN));
         stock = new StockApi(queryClient);
         history = new HistoryApi(queryClient);
     }
@@ -93,9 +91,13 @@ class GeneratedClientFlowTest {
     void theGeneratedClientsRunTheWholeFlow() throws Exception {
         String product = "client-" + UUID.randomUUID();
 
-        InitialStockResult initial = commands.initializeStock(product, new InitialStockRequest()
-                .lines(List.of(new InitialLine().variantId("red-m").quantity(10L),
-                        new InitialLine().variantId("blue-l").quantity(5L))), null);
+        InitialStockResult initial = commands.initializeStock(
+                product,
+                new InitialStockRequest()
+                        .lines(List.of(
+                                new InitialLine().variantId("red-m").quantity(10L),
+                                new InitialLine().variantId("blue-l").quantity(5L))),
+                null);
         assertThat(initial.getVersion()).isEqualTo(2);
         log.info("initial stock: {}", initial);
 
@@ -108,12 +110,14 @@ class GeneratedClientFlowTest {
         assertThat(sold.getHeaders()).doesNotContainKey("idempotent-replayed");
         log.info("sale: {}", sold.getData());
 
-        ApiResponse<StockChangeResult> replayed = commands.deductStockForSaleWithHttpInfo(product, sale, "key-" + product);
+        ApiResponse<StockChangeResult> replayed =
+                commands.deductStockForSaleWithHttpInfo(product, sale, "key-" + product);
         assertThat(replayed.getData()).isEqualTo(sold.getData());
         assertThat(replayed.getHeaders().get("idempotent-replayed")).containsExactly("true");
         log.info("the same sale with its key: {} (Idempotent-Replayed: true)", replayed.getData());
 
-        var read = stock.getVariantStockWithHttpInfo(product, "red-m", sold.getData().getVersion());
+        var read = stock.getVariantStockWithHttpInfo(
+                product, "red-m", sold.getData().getVersion());
         VariantStock line = read.getData();
         assertThat(line.getAvailable()).isEqualTo(7);
         assertThat(line.getVersion()).isGreaterThanOrEqualTo(3);
@@ -121,14 +125,26 @@ class GeneratedClientFlowTest {
         log.info("read with minVersion {}: {}", sold.getData().getVersion(), line);
 
         ProductHistory events = history.getProductHistory(product, 1L, 100);
-        assertThat(events.getEvents()).extracting(HistoryEntry::getType).containsExactly(
-                HistoryEntry.TypeEnum.INITIAL_STOCK, HistoryEntry.TypeEnum.INITIAL_STOCK, HistoryEntry.TypeEnum.SALE_DEDUCT);
+        assertThat(events.getEvents())
+                .extracting(HistoryEntry::getType)
+                .containsExactly(
+                        HistoryEntry.TypeEnum.INITIAL_STOCK,
+                        HistoryEntry.TypeEnum.INITIAL_STOCK,
+                        HistoryEntry.TypeEnum.SALE_DEDUCT);
         assertThat(events.getNextFromVersion()).isNull();
-        log.info("history: {} events, last {}", events.getEvents().size(), events.getEvents().get(2));
+        log.info(
+                "history: {} events, last {}",
+                events.getEvents().size(),
+                events.getEvents().get(2));
 
-        ApiException rejected = catchThrowableOfType(ApiException.class, () -> commands.deductStockForSale(product,
-                new SaleRequest().orderId("o-2").variantId("red-m").quantity(8L), null));
-        Problem problem = new ObjectMapper().findAndRegisterModules().readValue(rejected.getResponseBody(), Problem.class);
+        ApiException rejected = catchThrowableOfType(
+                ApiException.class,
+                () -> commands.deductStockForSale(
+                        product,
+                        new SaleRequest().orderId("o-2").variantId("red-m").quantity(8L),
+                        null));
+        Problem problem =
+                new ObjectMapper().findAndRegisterModules().readValue(rejected.getResponseBody(), Problem.class);
         assertThat(rejected.getCode()).isEqualTo(409);
         assertThat(problem.getCode()).isEqualTo(ErrorCode.INSUFFICIENT_STOCK);
         assertThat(problem.getAvailable()).isEqualTo(7);
@@ -140,8 +156,10 @@ class GeneratedClientFlowTest {
         HttpClient http = HttpClient.newHttpClient();
         for (var side : List.of(commandSide, querySide)) {
             String name = side == commandSide ? "command-side" : "query-side";
-            HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create(base(side) + "/v3/api-docs"))
-                    .header("Authorization", "Bearer " + PostgresProperties.CATALOGUE_TOKEN).build(),
+            HttpResponse<String> published = http.send(
+                    HttpRequest.newBuilder(URI.create(base(side) + "/v3/api-docs"))
+                            .header("Authorization", "Bearer " + PostgresProperties.CATALOGUE_TOKEN)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(published.statusCode()).isEqualTo(200);
             Path source = Path.of("..", name, "src/main/resources/openapi", name + ".yaml");

@@ -2,6 +2,10 @@ package com.acme.inventory.standalone.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.inventory.command.CommandSideApplication;
+import com.acme.inventory.platform.testing.PostgresProperties;
+import com.acme.inventory.platform.testing.TestDatabase;
+import com.acme.inventory.platform.web.HealthPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,16 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.acme.inventory.command.CommandSideApplication;
-import com.acme.inventory.platform.testing.PostgresProperties;
-import com.acme.inventory.platform.testing.TestDatabase;
-import com.acme.inventory.platform.web.HealthPort;
 
 /**
  * Requests that Tomcat itself refuses, and clients that send slowly or never finish, against a real
@@ -39,8 +37,9 @@ class HostileClientsTest {
 
     @BeforeAll
     static void start() {
-        side = CommandSideApplication.application().run(PostgresProperties.args(TestDatabase.freshUrl("hostile"),
-                "--server.port=0", "--inventory.web.body-read-timeout=3s"));
+        side = CommandSideApplication.application()
+                .run(PostgresProperties.args(
+                        TestDatabase.freshUrl("hostile"), "--server.port=0", "--inventory.web.body-read-timeout=3s"));
         port = Integer.parseInt(side.getEnvironment().getRequiredProperty("local.server.port"));
         healthPort = side.getBean(HealthPort.class).localPort();
     }
@@ -67,7 +66,9 @@ class HostileClientsTest {
         for (String request : requests) {
             String response = exchange(request);
             String head = request.substring(0, Math.min(60, request.indexOf('\n')));
-            assertThat(response).as(head).startsWith("HTTP/1.1 4")
+            assertThat(response)
+                    .as(head)
+                    .startsWith("HTTP/1.1 4")
                     .containsIgnoringCase("Content-Type: application/problem+json")
                     .containsPattern("\"code\":\"(MALFORMED_REQUEST|NOT_FOUND|METHOD_NOT_ALLOWED|UNAUTHORIZED)\"");
         }
@@ -79,19 +80,22 @@ class HostileClientsTest {
             long start = System.nanoTime();
             send(stalled, chunkedHead() + "9\r\n{\"orderId");
             String response = read(stalled);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
             assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\":\"MALFORMED_REQUEST\"");
         }
         try (Socket trickling = open()) {
             long start = System.nanoTime();
             send(trickling, chunkedHead());
             String response = "";
-            while (response.isEmpty() && System.nanoTime() - start < Duration.ofSeconds(15).toNanos()) {
+            while (response.isEmpty()
+                    && System.nanoTime() - start < Duration.ofSeconds(15).toNanos()) {
                 send(trickling, "1\r\n \r\n");
                 Thread.sleep(500);
                 response = available(trickling);
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the body read timeout is 3 s here")
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("the body read timeout is 3 s here")
                     .isLessThan(Duration.ofSeconds(6));
             assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\":\"MALFORMED_REQUEST\"");
         }
@@ -109,15 +113,22 @@ class HostileClientsTest {
             Thread.sleep(300);
             HttpClient http = HttpClient.newHttpClient();
             long start = System.nanoTime();
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort
-                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
             assertThat(health.statusCode()).isEqualTo(200);
             start = System.nanoTime();
-            HttpResponse<String> command = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/api/v1/inventory/calm-" + System.nanoTime() + "/initial-stock"))
-                    .timeout(Duration.ofSeconds(5)).header("Authorization", TOKEN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"lines\":[{\"quantity\":1}]}")).build(),
+            HttpResponse<String> command = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inventory/calm-"
+                                    + System.nanoTime() + "/initial-stock"))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Authorization", TOKEN)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"lines\":[{\"quantity\":1}]}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
             assertThat(command.statusCode()).isEqualTo(201);
@@ -130,8 +141,9 @@ class HostileClientsTest {
     }
 
     private static String post(String path, String extraHeaders, String body) {
-        return "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + TOKEN + "\r\nContent-Type: application/json\r\n"
-                + extraHeaders + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        return "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + TOKEN
+                + "\r\nContent-Type: application/json\r\n" + extraHeaders + "Content-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body;
     }
 
     private static String chunkedHead() {

@@ -1,36 +1,30 @@
 package com.acme.inventory.command.application;
 
 import com.acme.inventory.api.ErrorCode;
+import com.acme.inventory.api.LineViolation;
 import com.acme.inventory.api.RuleViolation;
 import com.acme.inventory.command.infrastructure.IdempotencyInterceptor;
 import com.acme.inventory.command.infrastructure.IdempotencyRecord;
-import com.acme.inventory.command.infrastructure.IdempotencyStore;
-import com.acme.inventory.platform.database.DatabaseFailures;
+import com.acme.inventory.command.infrastructure.StoredAnswers;
+import com.acme.inventory.command.inventory.StockRuleViolation;
 import com.acme.inventory.platform.web.ApiProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,48 +32,31 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one command and turns its outcome into the HTTP response. With an Idempotency-Key, the
- * {@link IdempotencyInterceptor} stores the response in the command's own transaction, and a stored
- * response is replayed instead of running the command again. Conflicting writers (same product, same
- * key, same order line) are retried from fresh state with bounded, jittered back-off; rule violations
- * are answered at once and never retried.
+ * Sends one command and turns its outcome into the HTTP response. The command bus runs it in a write
+ * batch and answers after the batch committed; conflicts are retried there, from fresh state. With an
+ * Idempotency-Key the {@link IdempotencyInterceptor} answers a key seen before with its stored answer,
+ * which is worded here exactly like a first answer.
  */
 @Component
 public class CommandRunner {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
-
     private final CommandGateway commandGateway;
-    private final IdempotencyStore idempotency;
     private final ObjectMapper objectMapper;
-    private final int maxAttempts;
-    private final Duration maxBackoff;
-    private final Counter retries;
-    private final Counter exhausted;
     private final CommandOutcomes outcomes;
+    private final Duration answerTimeout;
 
     CommandRunner(
             CommandGateway commandGateway,
-            IdempotencyStore idempotency,
             ObjectMapper objectMapper,
-            MeterRegistry meters,
             CommandOutcomes outcomes,
-            @Value("${inventory.command.max-attempts:25}") int maxAttempts,
-            @Value("${inventory.command.max-backoff:100ms}") Duration maxBackoff) {
+            @Value("${inventory.command.answer-within:2s}") Duration answerWithin) {
         this.commandGateway = commandGateway;
-        this.idempotency = idempotency;
         this.objectMapper = objectMapper;
-        this.maxAttempts = maxAttempts;
-        this.maxBackoff = maxBackoff;
         this.outcomes = outcomes;
-        this.retries = Counter.builder("inventory.command.retries")
-                .description("Commands retried after a conflicting concurrent write")
-                .register(meters);
-        this.exhausted = Counter.builder("inventory.command.conflicts.exhausted")
-                .description("Commands answered CONCURRENT_MODIFICATION after all retries")
-                .register(meters);
+        // the bus answers within answerWithin plus one batch; past this the writer itself is in trouble
+        this.answerTimeout = answerWithin.plusSeconds(30);
     }
 
     /** What to send, and how the request looked (for the idempotency fingerprint and the problem instance). */
@@ -107,88 +84,66 @@ public class CommandRunner {
     private record Answer(ResponseEntity<String> response, CommandOutcomes.Outcome outcome, String code) {}
 
     private Answer answer(CommandCall call) {
-        String fingerprint = call.idempotencyKey() == null ? null : fingerprint(call);
-        MetaData metaData = fingerprint == null
+        MetaData metaData = call.idempotencyKey() == null
                 ? MetaData.emptyInstance()
-                : IdempotencyInterceptor.metaData(
-                        call.idempotencyKey(), fingerprint, call.successStatus().value());
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (fingerprint != null) {
-                Optional<IdempotencyRecord> stored = idempotency.find(call.idempotencyKey());
-                if (stored.isPresent()) {
-                    return replay(stored.get(), fingerprint, call);
-                }
+                : IdempotencyInterceptor.metaData(call.idempotencyKey(), fingerprint(call));
+        Object result;
+        try {
+            result = commandGateway
+                    .send(GenericCommandMessage.asCommandMessage(call.command()).andMetaData(metaData))
+                    .get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            Optional<RuleViolation> violation = ruleViolation(failed.getCause());
+            if (violation.isEmpty()) {
+                throw failed.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(failed.getCause());
             }
-            try {
-                Object result = commandGateway.sendAndWait(
-                        GenericCommandMessage.asCommandMessage(call.command()).andMetaData(metaData));
-                return new Answer(
-                        new Reply(call.successStatus().value(), json(result)).toResponse(false),
-                        CommandOutcomes.Outcome.ACCEPTED,
-                        null);
-            } catch (RuntimeException failure) {
-                Optional<RuleViolation> violation = ruleViolation(failure);
-                if (violation.isPresent()) {
-                    return rejected(call, fingerprint, violation.get());
-                }
-                if (!isConflict(failure)) {
-                    throw failure;
-                }
-                if (attempt == maxAttempts) {
-                    break;
-                }
-                retries.increment();
-                log.debug(
-                        "Conflict on attempt {} of {}: {}",
-                        attempt,
-                        call.command().getClass().getSimpleName(),
-                        failure.toString());
-                backOff(attempt);
-            }
+            return rejected(call, violation.get(), false);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The command writer did not answer within " + answerTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a command's answer", e);
         }
-        exhausted.increment();
-        return new Answer(
-                problem(
-                                call,
-                                RuleViolation.of(
-                                        ErrorCode.CONCURRENT_MODIFICATION,
-                                        "Concurrent writers kept conflicting; retry the request."))
-                        .toResponse(false),
-                CommandOutcomes.Outcome.REJECTED,
-                ErrorCode.CONCURRENT_MODIFICATION.name());
+        if (result instanceof IdempotencyInterceptor.Replay replay) {
+            return replayed(call, replay);
+        }
+        if (result == IdempotencyInterceptor.KeyReused.INSTANCE) {
+            return rejected(
+                    call,
+                    RuleViolation.of(
+                            ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for a different request."),
+                    false);
+        }
+        return accepted(call, result, false);
     }
 
-    /** A rejection is an answer too: it is stored for the key (no events to be atomic with). */
-    private Answer rejected(CommandCall call, String fingerprint, RuleViolation violation) {
-        Reply reply = problem(call, violation);
-        if (fingerprint != null) {
-            try {
-                idempotency.save(
-                        new IdempotencyRecord(call.idempotencyKey(), fingerprint, reply.status(), reply.body()));
-            } catch (DuplicateKeyException concurrentDuplicate) {
-                return replay(idempotency.find(call.idempotencyKey()).orElseThrow(), fingerprint, call);
-            }
+    private Answer replayed(CommandCall call, IdempotencyInterceptor.Replay replay) {
+        StoredAnswers.Answer stored = StoredAnswers.decode(replay.answer(), call.command());
+        if (stored instanceof StoredAnswers.Accepted accepted) {
+            return accepted(call, accepted.result(), true);
         }
+        if (stored instanceof StoredAnswers.Rejected rejected) {
+            return rejected(call, rejected.violation(), true);
+        }
+        StoredAnswers.Verbatim verbatim = (StoredAnswers.Verbatim) stored;
         return new Answer(
-                reply.toResponse(false),
-                CommandOutcomes.Outcome.REJECTED,
-                violation.code().name());
+                new Reply(verbatim.status(), verbatim.body()).toResponse(true), CommandOutcomes.Outcome.REPLAYED, null);
     }
 
-    private Answer replay(IdempotencyRecord stored, String fingerprint, CommandCall call) {
-        if (!stored.requestHash().equals(fingerprint)) {
-            return new Answer(
-                    problem(
-                                    call,
-                                    RuleViolation.of(
-                                            ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                            "This Idempotency-Key was used for a different request."))
-                            .toResponse(false),
-                    CommandOutcomes.Outcome.REJECTED,
-                    ErrorCode.IDEMPOTENCY_KEY_REUSED.name());
-        }
+    private Answer accepted(CommandCall call, Object result, boolean replayed) {
         return new Answer(
-                new Reply(stored.status(), stored.body()).toResponse(true), CommandOutcomes.Outcome.REPLAYED, null);
+                new Reply(call.successStatus().value(), json(result)).toResponse(replayed),
+                replayed ? CommandOutcomes.Outcome.REPLAYED : CommandOutcomes.Outcome.ACCEPTED,
+                null);
+    }
+
+    private Answer rejected(CommandCall call, RuleViolation violation, boolean replayed) {
+        return new Answer(
+                problem(call, violation).toResponse(replayed),
+                replayed ? CommandOutcomes.Outcome.REPLAYED : CommandOutcomes.Outcome.REJECTED,
+                replayed ? null : violation.code().name());
     }
 
     private Reply problem(CommandCall call, RuleViolation violation) {
@@ -199,14 +154,35 @@ public class CommandRunner {
         if (violation.restorable() != null) {
             problem.setProperty("restorable", violation.restorable());
         }
+        if (!violation.lines().isEmpty()) {
+            problem.setProperty(
+                    "lines", violation.lines().stream().map(CommandRunner::line).toList());
+        }
         return new Reply(problem.getStatus(), json(problem));
     }
 
-    private static Optional<RuleViolation> ruleViolation(RuntimeException failure) {
+    /** An offending line as the contract shows it: its ids, its code, and the numbers its code compares. */
+    private static Map<String, Object> line(LineViolation line) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("productId", line.productId());
+        shown.put("variantId", line.variantId());
+        shown.put("code", line.code().name());
+        if (line.code() == ErrorCode.INSUFFICIENT_STOCK || line.code() == ErrorCode.RESTORE_EXCEEDS_SALE) {
+            shown.put("requested", line.requested());
+        }
+        if (line.available() != null) {
+            shown.put("available", line.available());
+        }
+        if (line.restorable() != null) {
+            shown.put("restorable", line.restorable());
+        }
+        return shown;
+    }
+
+    private static Optional<RuleViolation> ruleViolation(Throwable failure) {
         if (failure instanceof AggregateNotFoundException notFound) {
-            return Optional.of(RuleViolation.of(
-                    ErrorCode.PRODUCT_NOT_FOUND,
-                    "Product '" + notFound.getAggregateIdentifier() + "' has no stock lines."));
+            return Optional.of(StockRuleViolation.productNotFound(String.valueOf(notFound.getAggregateIdentifier()))
+                    .violation());
         }
         if (failure instanceof CommandExecutionException execution) {
             return execution
@@ -217,44 +193,14 @@ public class CommandRunner {
         return Optional.empty();
     }
 
-    /**
-     * Another writer got there first: the product's next sequence number (or its lock), the key, or the
-     * order line; or the database chose this transaction as a deadlock's loser. A database that cannot be
-     * reached is not a conflict: retrying would only hold the request longer before its 503.
-     */
-    private static boolean isConflict(Throwable failure) {
-        if (DatabaseFailures.unreachable(failure)) {
-            return false;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException
-                    || t instanceof LockAcquisitionFailedException
-                    || t instanceof AggregateStreamCreationException
-                    || t instanceof DuplicateKeyException
-                    || t instanceof ConcurrencyFailureException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void backOff(int attempt) {
-        long capMillis = Math.min(maxBackoff.toMillis(), 1L << Math.min(attempt, 10));
+    /** The first 64 bits of the SHA-256 of the request's method, path and body. */
+    private long fingerprint(CommandCall call) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(capMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a command", e);
-        }
-    }
-
-    private String fingerprint(CommandCall call) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((call.method() + ' ' + call.path() + '\n').getBytes(StandardCharsets.UTF_8));
-            digest.update(objectMapper.writeValueAsBytes(call.requestBody()));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            byte[] request = (call.method() + ' ' + call.path() + '\n').getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.wrap(
+                            IdempotencyRecord.sha256(request, objectMapper.writeValueAsBytes(call.requestBody())))
+                    .getLong();
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
         }
     }

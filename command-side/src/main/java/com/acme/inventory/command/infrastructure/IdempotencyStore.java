@@ -4,9 +4,13 @@ import com.acme.inventory.platform.database.ConciseFailureLog;
 import com.acme.inventory.platform.database.DatabaseFailures;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,11 +19,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Stored first responses, in table {@code idempotency_record}. Writes join the caller's transaction,
- * so a response is stored if and only if the command's events are.
+ * Stored first answers, in table {@code idempotency_key}, one compact row per key. In a write batch the
+ * batch's keys are read in one query up front, and its new records are written with its events, in key
+ * order: a record is stored if and only if the command's events are.
  */
 @Component
-public class IdempotencyStore {
+public class IdempotencyStore implements BatchPreparer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
     private static final ConciseFailureLog databaseFailures = new ConciseFailureLog(log, Duration.ofMinutes(10));
@@ -27,6 +32,8 @@ public class IdempotencyStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration retention;
+    private final StagedTable<UUID, IdempotencyRecord> records =
+            new StagedTable<>(WriteBatch.IDEMPOTENCY, this::read, this::insert);
 
     IdempotencyStore(
             JdbcTemplate jdbc, Clock clock, @Value("${inventory.idempotency.retention:25h}") Duration retention) {
@@ -35,35 +42,31 @@ public class IdempotencyStore {
         this.retention = retention;
     }
 
-    public Optional<IdempotencyRecord> find(String key) {
-        return jdbc
-                .query(
-                        "SELECT idempotency_key, request_hash, status, body FROM idempotency_record WHERE idempotency_key = ?",
-                        (rs, row) ->
-                                new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
-                        key)
-                .stream()
-                .findFirst();
+    public Optional<IdempotencyRecord> find(UUID key) {
+        return records.find(key);
     }
 
-    /** Throws {@code DuplicateKeyException} when a concurrent request stored the key first. */
+    /** In a batch, written with its events; outside one, at once (a concurrent duplicate fails on the key). */
     public void save(IdempotencyRecord record) {
-        jdbc.update(
-                "INSERT INTO idempotency_record (idempotency_key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)",
-                record.key(),
-                record.requestHash(),
-                record.status(),
-                record.body(),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        records.insert(record.key(), record);
+    }
+
+    @Override
+    public void prepare(List<CommandMessage<?>> commands) {
+        records.prefetch(commands.stream()
+                .map(command -> command.getMetaData().get(IdempotencyInterceptor.KEY))
+                .filter(String.class::isInstance)
+                .map(key -> IdempotencyRecord.keyHash((String) key))
+                .toList());
     }
 
     /** Keys are kept for the retention period (at least the 24 hours of the contract), then removed. */
     @Scheduled(fixedDelayString = "${inventory.idempotency.cleanup-interval:PT10M}", initialDelayString = "PT1M")
     public int removeExpired() {
-        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention).withOffsetSameInstant(ZoneOffset.UTC);
+        int cutoff = minute(clock.millis() - retention.toMillis());
         int removed;
         try {
-            removed = jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", cutoff);
+            removed = jdbc.update("DELETE FROM idempotency_key WHERE stored_minute < ?", cutoff);
         } catch (RuntimeException e) {
             if (!DatabaseFailures.unreachable(e)) {
                 throw e;
@@ -75,5 +78,31 @@ public class IdempotencyStore {
             log.info("Removed {} idempotency records older than {}", removed, retention);
         }
         return removed;
+    }
+
+    private Map<UUID, Optional<IdempotencyRecord>> read(List<UUID> keys) {
+        Map<UUID, Optional<IdempotencyRecord>> found = new HashMap<>();
+        keys.forEach(key -> found.put(key, Optional.empty()));
+        jdbc.query(
+                "SELECT key_hash, request_hash, answer FROM idempotency_key WHERE key_hash = ANY (CAST(? AS UUID ARRAY))",
+                rs -> {
+                    UUID key = rs.getObject(1, UUID.class);
+                    found.put(key, Optional.of(new IdempotencyRecord(key, rs.getLong(2), rs.getBytes(3))));
+                },
+                (Object) keys.toArray(UUID[]::new));
+        return found;
+    }
+
+    private void insert(SortedMap<UUID, IdempotencyRecord> records) {
+        int now = minute(clock.millis());
+        jdbc.batchUpdate(
+                "INSERT INTO idempotency_key (key_hash, request_hash, stored_minute, answer) VALUES (?, ?, ?, ?)",
+                records.values().stream()
+                        .map(record -> new Object[] {record.key(), record.requestHash(), now, record.answer()})
+                        .toList());
+    }
+
+    private static int minute(long epochMillis) {
+        return Math.toIntExact(epochMillis / 60_000);
     }
 }

@@ -43,7 +43,7 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
         EventSourcedAggregate<ProductInventory> aggregate = super.doLoadWithLock(productId, expectedVersion);
         if (cached && CurrentUnitOfWork.isStarted()) {
             Map<String, CachedLoad> loads =
-                    CurrentUnitOfWork.get().root().getOrComputeResource(CACHED_LOADS, key -> new HashMap<>());
+                    CurrentUnitOfWork.get().getOrComputeResource(CACHED_LOADS, key -> new HashMap<>());
             loads.put(productId, new CachedLoad(aggregate, aggregate.version()));
         }
         return aggregate;
@@ -55,7 +55,7 @@ public class ProductInventoryRepository extends CachingEventSourcingRepository<P
      * version in the store.
      */
     public void confirmUnchangedCachedProducts(UnitOfWork<?> unitOfWork) {
-        Map<String, CachedLoad> loads = unitOfWork.root().getResource(CACHED_LOADS);
+        Map<String, CachedLoad> loads = unitOfWork.getResource(CACHED_LOADS);
         if (loads == null) {
             return;
         }

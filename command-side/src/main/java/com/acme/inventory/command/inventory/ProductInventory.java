@@ -4,13 +4,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.acme.inventory.api.AdjustStockCommand;
 import com.acme.inventory.api.DeductStockForSaleCommand;
+import com.acme.inventory.api.ErrorCode;
 import com.acme.inventory.api.InitialStockResult;
 import com.acme.inventory.api.InitializeStockCommand;
 import com.acme.inventory.api.InventoryEvent;
 import com.acme.inventory.api.InventoryEventType;
 import com.acme.inventory.api.LineKey;
+import com.acme.inventory.api.LineViolation;
+import com.acme.inventory.api.OrderLine;
+import com.acme.inventory.api.OrderResult;
 import com.acme.inventory.api.RestockCommand;
 import com.acme.inventory.api.RestoreStockForSaleCommand;
+import com.acme.inventory.api.RuleViolation;
 import com.acme.inventory.api.StockAdjustedEvent;
 import com.acme.inventory.api.StockChangeResult;
 import com.acme.inventory.api.StockDeductedForSaleEvent;
@@ -36,7 +41,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The stock of one product: its lines (product level, or one per variant) and the rules every change
- * must keep. Snapshots serialize the fields, which is why Jackson may see them.
+ * must keep. A line of a whole order is sold or restored by the same guards as a single-line command;
+ * the order's handler first asks each product to check its lines (nothing changes), and only when every
+ * line passes asks each to take its line. Snapshots serialize the fields, which is why Jackson may see
+ * them.
  */
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -65,10 +73,7 @@ public class ProductInventory {
     public InitialStockResult handle(InitializeStockCommand command) {
         List<LineKey> requested = requireDistinctLines(command.lines());
         requireOneStockMode(requested);
-        requested.forEach(this::requireNewLine);
-        for (StockLineSpec spec : command.lines()) {
-            requireWithinCeiling(LineKey.of(spec.variantId()), 0, spec.quantity());
-        }
+        requireNewLines(command.productId(), requested);
         for (StockLineSpec spec : command.lines()) {
             apply(new StockInitializedEvent(
                     command.productId(), spec.variantId(), spec.quantity(), spec.quantity(), command.actor()));
@@ -123,19 +128,10 @@ public class ProductInventory {
     public StockChangeResult handle(RestoreStockForSaleCommand command, SaleLedger ledger) {
         LineKey key = LineKey.of(command.variantId());
         Line line = requireLine(key);
-        RecordedSale sale = ledger.find(productId, key, command.orderId())
-                .orElseThrow(() -> StockRuleViolation.saleNotFound(command.orderId(), key));
+        RecordedSale sale = requireSale(command.orderId(), key, ledger);
         requireRestorable(command.orderId(), sale, command.quantity());
         requireWithinCeiling(key, line.available(), command.quantity());
-        apply(new StockRestoredForSaleEvent(
-                productId,
-                command.variantId(),
-                command.orderId(),
-                command.quantity(),
-                line.available() + command.quantity(),
-                command.reason(),
-                command.actor()));
-        ledger.recordRestoration(productId, key, command.orderId(), command.quantity());
+        restore(key, command.orderId(), command.quantity(), command.reason(), command.actor(), ledger);
         return result(key, InventoryEventType.SALE_RESTORE, command.quantity(), command.quantity(), command.orderId());
     }
 
@@ -159,6 +155,64 @@ public class ProductInventory {
         return result(key, InventoryEventType.ADJUSTMENT, Math.abs(command.delta()), command.delta(), null);
     }
 
+    /**
+     * What would stop this product from selling a line of a whole order, by the rules of a single sale: the
+     * line must exist and hold enough, and the order must not have been sold on it before. Changes nothing.
+     */
+    public Optional<LineViolation> checkOrderSale(int index, OrderLine line, String orderId, SaleLedger ledger) {
+        return violationOf(index, line, () -> {
+            LineKey key = LineKey.of(line.variantId());
+            Line stock = requireLine(key);
+            if (ledger.find(productId, key, orderId).isPresent()) {
+                throw StockRuleViolation.saleAlreadyRecorded(orderId);
+            }
+            requireAvailable(key, stock, line.quantity());
+        });
+    }
+
+    /** Sells a line of a whole order that {@link #checkOrderSale} passed. */
+    public OrderResult.Line sellOrderLine(OrderLine line, String orderId, String actor, SaleLedger ledger) {
+        LineKey key = LineKey.of(line.variantId());
+        Line stock = requireLine(key);
+        requireAvailable(key, stock, line.quantity());
+        long after = stock.available() - line.quantity();
+        if (!ledger.recordSaleIfNew(
+                productId, key, orderId, new RecordedSale(line.quantity(), 0, after, version + 1))) {
+            throw StockRuleViolation.saleAlreadyRecorded(orderId);
+        }
+        apply(new StockDeductedForSaleEvent(productId, key.variantId(), orderId, line.quantity(), after, actor));
+        return new OrderResult.Line(productId, key.variantId(), line.quantity(), after, version);
+    }
+
+    /**
+     * What would stop this product from restoring a line of a whole order, by the rules of a single
+     * restoration: the order must have bought that much on the line. Changes nothing.
+     */
+    public Optional<LineViolation> checkOrderRestoration(int index, OrderLine line, String orderId, SaleLedger ledger) {
+        return violationOf(index, line, () -> {
+            LineKey key = LineKey.of(line.variantId());
+            Line stock = requireLine(key);
+            requireRestorable(orderId, requireSale(orderId, key, ledger), line.quantity());
+            requireWithinCeiling(key, stock.available(), line.quantity());
+        });
+    }
+
+    /** Restores a line of a whole order that {@link #checkOrderRestoration} passed. */
+    public OrderResult.Line restoreOrderLine(
+            OrderLine line, String orderId, String reason, String actor, SaleLedger ledger) {
+        LineKey key = LineKey.of(line.variantId());
+        Line stock = requireLine(key);
+        requireRestorable(orderId, requireSale(orderId, key, ledger), line.quantity());
+        requireWithinCeiling(key, stock.available(), line.quantity());
+        restore(key, orderId, line.quantity(), reason, actor, ledger);
+        return new OrderResult.Line(
+                productId,
+                key.variantId(),
+                line.quantity(),
+                lines.get(key.value()).available(),
+                version);
+    }
+
     @EventSourcingHandler
     void on(InventoryEvent event) {
         productId = event.productId();
@@ -167,9 +221,21 @@ public class ProductInventory {
         version++;
     }
 
+    private void restore(LineKey key, String orderId, long quantity, String reason, String actor, SaleLedger ledger) {
+        apply(new StockRestoredForSaleEvent(
+                productId,
+                key.variantId(),
+                orderId,
+                quantity,
+                lines.get(key.value()).available() + quantity,
+                reason,
+                actor));
+        ledger.recordRestoration(productId, key, orderId, quantity);
+    }
+
     private StockChangeResult sameSaleAgain(DeductStockForSaleCommand command, LineKey key, RecordedSale sale) {
         if (sale.quantity() != command.quantity()) {
-            throw StockRuleViolation.saleAlreadyRecorded(command.orderId(), sale.quantity());
+            throw StockRuleViolation.saleAlreadyRecorded(command.orderId());
         }
         return new StockChangeResult(
                 productId,
@@ -194,6 +260,24 @@ public class ProductInventory {
                 orderId);
     }
 
+    /** Runs a line's guards; the rule it breaks, as one line of the order's answer. */
+    private Optional<LineViolation> violationOf(int index, OrderLine line, Runnable guards) {
+        try {
+            guards.run();
+            return Optional.empty();
+        } catch (StockRuleViolation broken) {
+            RuleViolation violation = broken.violation();
+            return Optional.of(new LineViolation(
+                    violation.code(),
+                    index,
+                    productId,
+                    line.variantId(),
+                    line.quantity(),
+                    violation.available(),
+                    violation.restorable()));
+        }
+    }
+
     private List<LineKey> requireDistinctLines(List<StockLineSpec> specs) {
         if (specs == null || specs.isEmpty()) {
             throw StockRuleViolation.invalid("Initial stock needs at least one line.");
@@ -202,8 +286,8 @@ public class ProductInventory {
         List<LineKey> keys = new ArrayList<>();
         for (StockLineSpec spec : specs) {
             LineKey key = LineKey.of(spec.variantId());
-            if (spec.quantity() < 0) {
-                throw StockRuleViolation.invalid("Initial quantity must not be negative.");
+            if (spec.quantity() < 0 || spec.quantity() > MAX_UNITS_PER_LINE) {
+                throw StockRuleViolation.invalid("Initial quantity must be 0 to " + MAX_UNITS_PER_LINE + ".");
             }
             if (!seen.add(key)) {
                 throw StockRuleViolation.invalid("The " + key.describe() + " appears twice.");
@@ -217,16 +301,24 @@ public class ProductInventory {
         boolean productLevelRequested = requested.stream().anyMatch(LineKey::isProductLevel);
         boolean variantsRequested = requested.stream().anyMatch(key -> !key.isProductLevel());
         if (productLevelRequested && variantsRequested) {
-            throw StockRuleViolation.modeConflict("A product keeps stock at product level or per variant, not both.");
+            throw StockRuleViolation.modeConflict();
         }
         if (!lines.isEmpty()) {
             requested.forEach(this::requireStockMode);
         }
     }
 
-    private void requireNewLine(LineKey key) {
-        if (lines.containsKey(key.value())) {
-            throw StockRuleViolation.alreadyInitialized(key);
+    /** Every requested line that already exists is named, not only the first. */
+    private void requireNewLines(String product, List<LineKey> requested) {
+        List<LineViolation> existing = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            LineKey key = requested.get(i);
+            if (lines.containsKey(key.value())) {
+                existing.add(LineViolation.of(ErrorCode.STOCK_ALREADY_INITIALIZED, i, product, key.variantId()));
+            }
+        }
+        if (!existing.isEmpty()) {
+            throw StockRuleViolation.alreadyInitialized(existing);
         }
     }
 
@@ -246,9 +338,12 @@ public class ProductInventory {
     private void requireStockMode(LineKey key) {
         boolean keptAtProductLevel = lines.containsKey(LineKey.PRODUCT_LEVEL.value());
         if (key.isProductLevel() != keptAtProductLevel) {
-            throw StockRuleViolation.modeConflict("Product '" + productId + "' keeps its stock "
-                    + (keptAtProductLevel ? "at product level" : "per variant") + ".");
+            throw StockRuleViolation.modeConflict();
         }
+    }
+
+    private RecordedSale requireSale(String orderId, LineKey key, SaleLedger ledger) {
+        return ledger.find(productId, key, orderId).orElseThrow(() -> StockRuleViolation.saleNotFound(orderId, key));
     }
 
     private static void requireAvailable(LineKey key, Line line, long quantity) {
@@ -259,7 +354,7 @@ public class ProductInventory {
 
     private static void requireWithinCeiling(LineKey key, long available, long increase) {
         if (increase > MAX_UNITS_PER_LINE - available) {
-            throw StockRuleViolation.aboveCeiling(key, MAX_UNITS_PER_LINE);
+            throw StockRuleViolation.aboveCeiling(key);
         }
     }
 

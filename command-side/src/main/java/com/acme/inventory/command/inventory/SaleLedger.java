@@ -1,6 +1,7 @@
 package com.acme.inventory.command.inventory;
 
 import com.acme.inventory.api.LineKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,14 @@ public interface SaleLedger {
 
     Optional<RecordedSale> find(String productId, LineKey line, String orderId);
 
-    /**
-     * Records the sale unless one is already recorded for the order on this line; tells which. One round
-     * trip on the path every new sale takes, instead of a look followed by a write.
-     */
+    /** Records the sale unless one is already recorded for the order on this line; tells which. */
     boolean recordSaleIfNew(String productId, LineKey line, String orderId, RecordedSale sale);
 
     void recordRestoration(String productId, LineKey line, String orderId, long quantity);
+
+    /** Every line the order bought, in the order it bought them (a whole order's lines in request order). */
+    List<OrderLineSale> salesOf(String orderId);
+
+    /** One line an order bought. */
+    record OrderLineSale(String productId, LineKey line, RecordedSale sale) {}
 }

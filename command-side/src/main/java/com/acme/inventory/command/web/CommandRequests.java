@@ -15,6 +15,7 @@ import java.util.List;
 final class CommandRequests {
 
     static final long MAX_QUANTITY = 1_000_000_000L;
+    static final int MAX_ORDER_LINES = 100;
 
     private CommandRequests() {}
 
@@ -62,4 +63,17 @@ final class CommandRequests {
             return delta == null || delta != 0;
         }
     }
+
+    record OrderLineRequest(
+            @NotNull @ValidId String productId,
+            @ValidId String variantId,
+            @NotNull @Min(1) @Max(MAX_QUANTITY) Long quantity) {}
+
+    record OrderSaleRequest(
+            @NotNull @Size(min = 1, max = MAX_ORDER_LINES) List<@NotNull @Valid OrderLineRequest> lines) {}
+
+    /** Without lines: everything the order still has deducted. */
+    record OrderRestorationRequest(
+            @Size(min = 1, max = MAX_ORDER_LINES) List<@NotNull @Valid OrderLineRequest> lines,
+            @Size(max = 500) String reason) {}
 }

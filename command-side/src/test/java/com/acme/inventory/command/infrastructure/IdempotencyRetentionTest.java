@@ -3,8 +3,8 @@ package com.acme.inventory.command.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.inventory.command.CommandSideTest;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,21 +20,21 @@ class IdempotencyRetentionTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private String recordAgedHours(int hours) {
-        String key = "k-" + UUID.randomUUID();
+    private UUID recordAgedHours(int hours) {
+        UUID key = IdempotencyRecord.keyHash("k-" + UUID.randomUUID());
         jdbc.update(
-                "INSERT INTO idempotency_record (idempotency_key, request_hash, status, body, created_at) VALUES (?, ?, 200, '{}', ?)",
+                "INSERT INTO idempotency_key (key_hash, request_hash, stored_minute, answer) VALUES (?, 0, ?, ?)",
                 key,
-                "0".repeat(64),
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(hours));
+                (int) (Instant.now().minus(Duration.ofHours(hours)).getEpochSecond() / 60),
+                new byte[] {0, 1, 1});
         return key;
     }
 
     @Test
     void recordsOlderThanTheRetentionAreRemovedAndYoungerOnesKept() {
-        String old = recordAgedHours(26);
-        String dayOld = recordAgedHours(24);
-        String recent = recordAgedHours(1);
+        UUID old = recordAgedHours(26);
+        UUID dayOld = recordAgedHours(24);
+        UUID recent = recordAgedHours(1);
 
         assertThat(store.removeExpired()).isGreaterThanOrEqualTo(1);
 

@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -20,6 +24,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 
 /**
  * Axon's JDBC storage engine with two changes, each measured:
@@ -54,6 +59,24 @@ class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
                 .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
         this.gapTimeout = gapTimeout;
         this.tailingReads = new TailingReadPace(tailingInterval);
+    }
+
+    /**
+     * Appends a transaction's events in product order (each product's in its sequence order): two
+     * transactions that append to the same products take the unique key's locks in the same order, so a
+     * conflict between instances is one waiting for the other, never a deadlock.
+     */
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        List<EventMessage<?>> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.comparing(TunedJdbcEventStorageEngine::aggregateOf));
+        super.appendEvents(ordered, serializer);
+    }
+
+    private static String aggregateOf(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null
+                ? domainEvent.getAggregateIdentifier()
+                : "";
     }
 
     @Override

@@ -145,9 +145,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiValidationException.class)
     ResponseEntity<ProblemDetail> invalidField(ApiValidationException ex, ServletWebRequest request) {
-        return ApiProblems.response(ApiProblems.validationProblem(
-                List.of(new ApiProblems.FieldError(ex.field(), ex.getMessage())),
-                request.getRequest().getRequestURI()));
+        ProblemDetail problem =
+                ApiProblems.validationProblem(ex.errors(), request.getRequest().getRequestURI());
+        if (!ex.lines().isEmpty()) {
+            problem.setProperty("lines", ex.lines());
+        }
+        return ApiProblems.response(problem);
     }
 
     @ExceptionHandler(BindException.class)

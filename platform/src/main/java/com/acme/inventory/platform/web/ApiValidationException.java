@@ -1,16 +1,32 @@
 package com.acme.inventory.platform.web;
 
-/** A request field (a header, a parameter) that a controller checks itself: 400 VALIDATION_FAILED naming it. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Request fields that a controller checks itself (a header, lines that repeat each other): 400
+ * VALIDATION_FAILED naming each field in {@code errors} and, where lines are at fault, each in {@code lines}.
+ */
 public class ApiValidationException extends RuntimeException {
 
-    private final String field;
+    private final List<ApiProblems.FieldError> errors;
+    private final List<Map<String, Object>> lines;
 
     public ApiValidationException(String field, String message) {
-        super(message);
-        this.field = field;
+        this(List.of(new ApiProblems.FieldError(field, message)), List.of());
     }
 
-    public String field() {
-        return field;
+    public ApiValidationException(List<ApiProblems.FieldError> errors, List<Map<String, Object>> lines) {
+        super(errors.get(0).field() + " " + errors.get(0).message());
+        this.errors = List.copyOf(errors);
+        this.lines = List.copyOf(lines);
+    }
+
+    public List<ApiProblems.FieldError> errors() {
+        return errors;
+    }
+
+    public List<Map<String, Object>> lines() {
+        return lines;
     }
 }

@@ -3,7 +3,6 @@ package com.acme.inventory.command.infrastructure;
 import com.acme.inventory.api.RuleViolation;
 import com.acme.inventory.command.inventory.StockRuleViolation;
 import java.util.Optional;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -49,7 +48,7 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         if (!(metaData.get(KEY) instanceof String keyText)) {
             return chain.proceed();
         }
-        UUID key = IdempotencyRecord.keyHash(keyText);
+        long key = IdempotencyRecord.keyHash(keyText);
         long request = ((Number) metaData.get(REQUEST_HASH)).longValue();
         Optional<IdempotencyRecord> stored = store.find(key);
         if (stored.isPresent()) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ public class IdempotencyStore implements BatchPreparer {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration retention;
-    private final StagedTable<UUID, IdempotencyRecord> records =
+    private final StagedTable<Long, IdempotencyRecord> records =
             new StagedTable<>(WriteBatch.IDEMPOTENCY, this::read, this::insert);
 
     IdempotencyStore(
@@ -42,7 +41,7 @@ public class IdempotencyStore implements BatchPreparer {
         this.retention = retention;
     }
 
-    public Optional<IdempotencyRecord> find(UUID key) {
+    public Optional<IdempotencyRecord> find(long key) {
         return records.find(key);
     }
 
@@ -80,20 +79,20 @@ public class IdempotencyStore implements BatchPreparer {
         return removed;
     }
 
-    private Map<UUID, Optional<IdempotencyRecord>> read(List<UUID> keys) {
-        Map<UUID, Optional<IdempotencyRecord>> found = new HashMap<>();
+    private Map<Long, Optional<IdempotencyRecord>> read(List<Long> keys) {
+        Map<Long, Optional<IdempotencyRecord>> found = new HashMap<>();
         keys.forEach(key -> found.put(key, Optional.empty()));
         jdbc.query(
-                "SELECT key_hash, request_hash, answer FROM idempotency_key WHERE key_hash = ANY (CAST(? AS UUID ARRAY))",
+                "SELECT key_hash, request_hash, answer FROM idempotency_key WHERE key_hash = ANY (CAST(? AS BIGINT ARRAY))",
                 rs -> {
-                    UUID key = rs.getObject(1, UUID.class);
+                    long key = rs.getLong(1);
                     found.put(key, Optional.of(new IdempotencyRecord(key, rs.getLong(2), rs.getBytes(3))));
                 },
-                (Object) keys.toArray(UUID[]::new));
+                (Object) keys.toArray(Long[]::new));
         return found;
     }
 
-    private void insert(SortedMap<UUID, IdempotencyRecord> records) {
+    private void insert(SortedMap<Long, IdempotencyRecord> records) {
         int now = minute(clock.millis());
         jdbc.batchUpdate(
                 "INSERT INTO idempotency_key (key_hash, request_hash, stored_minute, answer) VALUES (?, ?, ?, ?)",

@@ -20,8 +20,8 @@ class IdempotencyRetentionTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private UUID recordAgedHours(int hours) {
-        UUID key = IdempotencyRecord.keyHash("k-" + UUID.randomUUID());
+    private long recordAgedHours(int hours) {
+        long key = IdempotencyRecord.keyHash("k-" + UUID.randomUUID());
         jdbc.update(
                 "INSERT INTO idempotency_key (key_hash, request_hash, stored_minute, answer) VALUES (?, 0, ?, ?)",
                 key,
@@ -32,9 +32,9 @@ class IdempotencyRetentionTest {
 
     @Test
     void recordsOlderThanTheRetentionAreRemovedAndYoungerOnesKept() {
-        UUID old = recordAgedHours(26);
-        UUID dayOld = recordAgedHours(24);
-        UUID recent = recordAgedHours(1);
+        long old = recordAgedHours(26);
+        long dayOld = recordAgedHours(24);
+        long recent = recordAgedHours(1);
 
         assertThat(store.removeExpired()).isGreaterThanOrEqualTo(1);
 

@@ -7,6 +7,7 @@ import com.acme.inventory.command.infrastructure.IdempotencyInterceptor;
 import com.acme.inventory.command.infrastructure.IdempotencyRecord;
 import com.acme.inventory.command.infrastructure.StoredAnswers;
 import com.acme.inventory.command.inventory.StockRuleViolation;
+import com.acme.inventory.platform.web.ApiException;
 import com.acme.inventory.platform.web.ApiProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,12 @@ public class CommandRunner {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    /**
+     * The bus answers a command within answer-within, plus the transaction in flight when it ran out: a
+     * commit that takes longer than this waits on a database that hangs.
+     */
+    static final Duration COMMIT_GRACE = Duration.ofSeconds(3);
+
     private final CommandGateway commandGateway;
     private final ObjectMapper objectMapper;
     private final CommandOutcomes outcomes;
@@ -55,8 +62,7 @@ public class CommandRunner {
         this.commandGateway = commandGateway;
         this.objectMapper = objectMapper;
         this.outcomes = outcomes;
-        // the bus answers within answerWithin plus one batch; past this the writer itself is in trouble
-        this.answerTimeout = answerWithin.plusSeconds(30);
+        this.answerTimeout = answerWithin.plus(COMMIT_GRACE);
     }
 
     /** What to send, and how the request looked (for the idempotency fingerprint and the problem instance). */
@@ -101,7 +107,10 @@ public class CommandRunner {
             }
             return rejected(call, violation.get(), false);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The command writer did not answer within " + answerTimeout, e);
+            throw new ApiException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Not answered within " + answerTimeout.toMillis() + " ms: the database is slow to commit."
+                            + " Retry the request (with its Idempotency-Key): it is recorded at most once.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a command's answer", e);

@@ -6,6 +6,7 @@ import com.acme.inventory.command.inventory.StockRuleViolation;
 import com.acme.inventory.platform.database.DatabaseFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +58,9 @@ import org.springframework.dao.DuplicateKeyException;
  *   <li>Any other failure rolls the batch back and runs its commands one by one, so that a failing
  *       command takes no other command's answer with it. A database that cannot be reached fails them
  *       all at once.
- *   <li>A command not answered within {@code answerWithin} of its arrival (conflicts kept coming) is
- *       answered {@code CONCURRENT_MODIFICATION} before it runs again; it changed nothing.
+ *   <li>A command that has not run successfully within {@code answerWithin} of its arrival (conflicts kept
+ *       coming, or it queued behind a backlog) is answered {@code CONCURRENT_MODIFICATION} instead of being
+ *       run again; it changed nothing.
  * </ul>
  */
 public final class GroupCommitCommandBus extends SimpleCommandBus implements SmartLifecycle {
@@ -105,6 +107,9 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
                 .register(meters);
         this.retries = Counter.builder("inventory.command.retries")
                 .description("Commands run again after a conflicting concurrent write")
+                .register(meters);
+        Gauge.builder("inventory.command.queued", queue, LinkedBlockingQueue::size)
+                .description("Commands waiting for the writer's next transaction")
                 .register(meters);
         this.exhausted = Counter.builder("inventory.command.conflicts.exhausted")
                 .description("Commands answered CONCURRENT_MODIFICATION: conflicts outlasted their answer bound")
@@ -278,7 +283,10 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
         return null;
     }
 
-    /** Answers CONCURRENT_MODIFICATION to every command past its answer bound; the others stay to be run. */
+    /**
+     * Answers CONCURRENT_MODIFICATION to every command past its answer bound (it changed nothing); the others
+     * stay to be run.
+     */
     private List<Pending> answerOverdue(List<Pending> batch) {
         long now = System.nanoTime();
         List<Pending> due = new ArrayList<>(batch.size());
@@ -286,11 +294,13 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
             if (now - pending.deadline > 0) {
                 exhausted.increment();
                 pending.fail(new CommandExecutionException(
-                        "Concurrent writers kept conflicting",
+                        "Not applied within the answer bound",
                         null,
                         RuleViolation.of(
                                 ErrorCode.CONCURRENT_MODIFICATION,
-                                "Concurrent writers kept conflicting; retry the request.")));
+                                "Not applied within " + answerWithinNanos / 1_000_000
+                                        + " ms (concurrent writers kept conflicting, or a backlog); nothing was"
+                                        + " recorded. Retry the request.")));
             } else {
                 due.add(pending);
             }

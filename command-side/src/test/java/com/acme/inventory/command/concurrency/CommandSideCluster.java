@@ -5,6 +5,7 @@ import com.acme.inventory.platform.testing.PostgresProperties;
 import com.acme.inventory.platform.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,11 +15,13 @@ final class CommandSideCluster implements AutoCloseable {
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private final List<CommandClient> clients = new ArrayList<>();
 
-    CommandSideCluster(int size, String purpose) {
+    CommandSideCluster(int size, String purpose, String... args) {
         String url = TestDatabase.freshUrl(purpose);
+        String[] all = Stream.concat(Stream.of("--server.port=0", "--server.tomcat.threads.max=64"), Stream.of(args))
+                .toArray(String[]::new);
         for (int i = 0; i < size; i++) {
-            ConfigurableApplicationContext context = CommandSideApplication.application()
-                    .run(PostgresProperties.args(url, "--server.port=0", "--server.tomcat.threads.max=64"));
+            ConfigurableApplicationContext context =
+                    CommandSideApplication.application().run(PostgresProperties.args(url, all));
             instances.add(context);
             clients.add(new CommandClient(
                     Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"))));
@@ -31,6 +34,10 @@ final class CommandSideCluster implements AutoCloseable {
 
     int size() {
         return clients.size();
+    }
+
+    ConfigurableApplicationContext instance(int index) {
+        return instances.get(index);
     }
 
     JdbcTemplate jdbc() {

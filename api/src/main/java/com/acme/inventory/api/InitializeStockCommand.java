@@ -5,4 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Opens stock lines on a product: the first lines of a new product, or new variants later. */
 public record InitializeStockCommand(
-        @TargetAggregateIdentifier String productId, List<StockLineSpec> lines, String actor) {}
+        @TargetAggregateIdentifier String productId, List<StockLineSpec> lines, String actor)
+        implements ProductCommand {}

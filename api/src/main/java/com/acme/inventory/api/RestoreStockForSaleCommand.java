@@ -9,4 +9,5 @@ public record RestoreStockForSaleCommand(
         String orderId,
         long quantity,
         String reason,
-        String actor) {}
+        String actor)
+        implements ProductCommand {}

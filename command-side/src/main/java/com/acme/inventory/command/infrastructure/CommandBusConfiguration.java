@@ -3,7 +3,6 @@ package com.acme.inventory.command.infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -26,12 +25,7 @@ class CommandBusConfiguration {
             @Value("${inventory.command.max-batch:64}") int maxBatch,
             @Value("${inventory.command.answer-within:2s}") Duration answerWithin) {
         GroupCommitCommandBus bus = new GroupCommitCommandBus(
-                SimpleCommandBus.builder().messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")),
-                transactionManager,
-                preparers,
-                maxBatch,
-                answerWithin,
-                meters);
+                SimpleCommandBus.builder(), transactionManager, preparers, maxBatch, answerWithin, meters);
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return bus;
     }

@@ -50,7 +50,7 @@ import org.axonframework.spring.stereotype.Aggregate;
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
-@Aggregate(repository = "productInventoryRepository")
+@Aggregate(repository = "productInventoryRepository", commandTargetResolver = "productCommandTargets")
 public class ProductInventory {
 
     /** No line may hold more than this; keeps every sum far from overflow. */

@@ -24,7 +24,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * The benchmark scenarios, one per run ({@code -Dscenario=S1} ...), driven by bench/run:
  * S1 sales over 10,000 products, S2 sales on one hot product, S3 catalogue batch reads of 50
- * products (16 clients looping for the duration each), S4 command-to-visible lag at a given rate.
+ * products, S7 whole orders of 3 lines over 10,000 products (clients looping for the duration each),
+ * S4 command-to-visible lag at a given rate.
  * S6 is timed in microseconds by bench/s6.py.
  */
 public class StockSimulation extends Simulation {
@@ -44,6 +45,7 @@ public class StockSimulation extends Simulation {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warmUpSeconds", 10));
     private static final String WARM_UP_PREFIX = "warm-up ";
     private static final AtomicLong ORDERS = new AtomicLong();
+    private static final int ORDER_LINES = Integer.getInteger("orderLines", 3);
 
     private final HttpProtocolBuilder protocol = http
             .acceptHeader("application/json")
@@ -61,6 +63,22 @@ public class StockSimulation extends Simulation {
                 .exec(http(name + " sale").post(COMMANDS + "/api/v1/inventory/#{product}/sales")
                         .header("Authorization", "Bearer " + ORDER_TOKEN)
                         .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
+                        .check(status().is(200))));
+    }
+
+    /** Whole orders of {@code ORDER_LINES} distinct products each, one variant, one unit per line. */
+    private static ScenarioBuilder orders(String name, Duration duration) {
+        return scenario(name).during(duration).on(exec(session -> {
+                    StringBuilder lines = new StringBuilder();
+                    ThreadLocalRandom.current().ints(0, PRODUCTS).distinct().limit(ORDER_LINES).forEach(product ->
+                            lines.append(lines.isEmpty() ? "" : ",")
+                                    .append("{\"productId\":\"b-").append(product)
+                                    .append("\",\"variantId\":\"v1\",\"quantity\":1}"));
+                    return session.set("order", nextOrder()).set("lines", lines.toString());
+                })
+                .exec(http(name + " order").post(COMMANDS + "/api/v1/orders/#{order}/sales")
+                        .header("Authorization", "Bearer " + ORDER_TOKEN)
+                        .body(StringBody("{\"lines\":[#{lines}]}"))
                         .check(status().is(200))));
     }
 
@@ -106,6 +124,7 @@ public class StockSimulation extends Simulation {
             case "S1" -> sales(name, false, duration).injectOpen(atOnceUsers(CLIENTS));
             case "S2" -> sales(name, true, duration).injectOpen(atOnceUsers(CLIENTS));
             case "S3" -> batchReads(name, duration).injectOpen(atOnceUsers(CLIENTS));
+            case "S7" -> orders(name, duration).injectOpen(atOnceUsers(CLIENTS));
             case "S4" -> lag(name).injectOpen(warmUp
                     ? rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(duration)
                     : constantUsersPerSec(RATE).during(duration));

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -28,6 +29,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -46,8 +48,9 @@ import org.springframework.dao.DuplicateKeyException;
  * no product waits behind another's backlog). In that transaction each command runs in its own nested
  * unit of work, through the bus's interceptors, against the state the commands before it left (a product
  * is loaded once per batch); then the batch's ledger rows, idempotency records and events go to the
- * database and commit together, and only then is each caller answered. With one client a batch is one
- * command: there is no timer and no lingering.
+ * database and commit together, and only then is each caller answered. There is no timer and no
+ * lingering: a command that finds no transaction in flight and none queued runs at once on its caller's
+ * thread, a batch of one without the hand-over to the writer thread (0.2 ms of a single client's sale).
  *
  * <ul>
  *   <li>A rule rejection answers its command and does not fail the batch: it changed nothing (every rule
@@ -77,6 +80,11 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
     private final List<MessageHandlerInterceptor<? super CommandMessage<?>>> interceptors =
             new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Held by whoever runs a batch: the writer thread, or a caller that found nothing to wait for. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** 1 while the writer thread holds a command it took from the queue and waits for {@link #writing}. */
+    private volatile int takenWaiting;
+
     private final DistributionSummary batchSizes;
     private final Counter commits;
     private final Counter retries;
@@ -106,9 +114,10 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
                 .description("Write batches committed")
                 .register(meters);
         this.retries = Counter.builder("inventory.command.retries")
-                .description("Commands run again after a conflicting concurrent write")
+                .description("Commands run again after a conflict: another instance's write, or a repeated sale,"
+                        + " order or key that the first attempt took to be new")
                 .register(meters);
-        Gauge.builder("inventory.command.queued", queue, LinkedBlockingQueue::size)
+        Gauge.builder("inventory.command.queued", this, bus -> bus.queue.size() + bus.takenWaiting)
                 .description("Commands waiting for the writer's next transaction")
                 .register(meters);
         this.exhausted = Counter.builder("inventory.command.conflicts.exhausted")
@@ -157,7 +166,16 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
             CommandMessage<C> command,
             MessageHandler<? super CommandMessage<?>> handler,
             CommandCallback<? super C, ? super R> callback) {
-        queue.add(new Pending(command, handler, callback, System.nanoTime() + answerWithinNanos));
+        Pending pending = new Pending(command, handler, callback, System.nanoTime() + answerWithinNanos);
+        if (queue.isEmpty() && !CurrentUnitOfWork.isStarted() && writing.tryLock()) {
+            try {
+                runCatching(List.of(pending));
+            } finally {
+                writing.unlock();
+            }
+        } else {
+            queue.add(pending);
+        }
     }
 
     @Override
@@ -201,18 +219,31 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                run(batch);
+                takenWaiting = 1;
+                writing.lock();
+                try {
+                    takenWaiting = 0;
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    runCatching(batch);
+                } finally {
+                    writing.unlock();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | Error unexpected) {
-                log.error("The command writer failed a batch of {}", batch.size(), unexpected);
-                batch.forEach(pending -> pending.fail(unexpected));
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void runCatching(List<Pending> batch) {
+        try {
+            run(batch);
+        } catch (RuntimeException | Error unexpected) {
+            log.error("The command writer failed a batch of {}", batch.size(), unexpected);
+            batch.forEach(pending -> pending.fail(unexpected));
         }
     }
 
@@ -227,7 +258,7 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
                 retries.increment(pending.size());
                 backOff(attempt);
             }
-            Throwable failure = attempt(pending);
+            Throwable failure = attempt(pending, attempt);
             if (failure == null) {
                 return;
             }
@@ -247,14 +278,14 @@ public final class GroupCommitCommandBus extends SimpleCommandBus implements Sma
      * One transaction for the batch: each command in its nested unit of work, then one commit. Answers every
      * command and returns null once committed; returns the failure, having rolled back, otherwise.
      */
-    private Throwable attempt(List<Pending> batch) {
+    private Throwable attempt(List<Pending> batch, int attempt) {
         UnitOfWork<CommandMessage<?>> root = DefaultUnitOfWork.startAndGet(batch.get(0).command);
         try {
             root.attachTransaction(transactionManager);
             WriteBatch.open(root);
             List<CommandMessage<?>> commands =
                     batch.stream().<CommandMessage<?>>map(p -> p.command).toList();
-            preparers.forEach(preparer -> preparer.prepare(commands));
+            preparers.forEach(preparer -> preparer.prepare(commands, attempt));
             for (Pending pending : batch) {
                 UnitOfWork<CommandMessage<?>> nested = DefaultUnitOfWork.startAndGet(pending.command);
                 InterceptorChain chain = new DefaultInterceptorChain<>(nested, interceptors, pending.handler);

@@ -51,12 +51,14 @@ public class IdempotencyStore implements BatchPreparer {
     }
 
     @Override
-    public void prepare(List<CommandMessage<?>> commands) {
-        records.prefetch(commands.stream()
-                .map(command -> command.getMetaData().get(IdempotencyInterceptor.KEY))
-                .filter(String.class::isInstance)
-                .map(key -> IdempotencyRecord.keyHash((String) key))
-                .toList());
+    public void prepare(List<CommandMessage<?>> commands, int attempt) {
+        records.prepare(
+                commands.stream()
+                        .map(command -> command.getMetaData().get(IdempotencyInterceptor.KEY))
+                        .filter(String.class::isInstance)
+                        .map(key -> IdempotencyRecord.keyHash((String) key))
+                        .toList(),
+                attempt);
     }
 
     /** Keys are kept for the retention period (at least the 24 hours of the contract), then removed. */

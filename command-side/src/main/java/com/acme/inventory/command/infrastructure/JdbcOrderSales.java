@@ -43,12 +43,14 @@ class JdbcOrderSales implements OrderSales, BatchPreparer {
     }
 
     @Override
-    public void prepare(List<CommandMessage<?>> commands) {
-        orders.prefetch(commands.stream()
-                .map(CommandMessage::getPayload)
-                .filter(DeductStockForOrderCommand.class::isInstance)
-                .map(command -> ((DeductStockForOrderCommand) command).orderId())
-                .toList());
+    public void prepare(List<CommandMessage<?>> commands, int attempt) {
+        orders.prepare(
+                commands.stream()
+                        .map(CommandMessage::getPayload)
+                        .filter(DeductStockForOrderCommand.class::isInstance)
+                        .map(command -> ((DeductStockForOrderCommand) command).orderId())
+                        .toList(),
+                attempt);
     }
 
     private Map<String, Optional<RecordedOrder>> read(List<String> orderIds) {

@@ -104,21 +104,33 @@ class JdbcSaleLedger implements SaleLedger, BatchPreparer {
                 .toList();
     }
 
-    /** The ledger rows every sale and restoration of the batch will look at, in one query. */
+    /**
+     * The ledger rows every sale and restoration of the batch will look at, in one query. On a first
+     * attempt a sale's row is taken to be new (see {@link BatchPreparer}); a restoration's is always read.
+     */
     @Override
-    public void prepare(List<CommandMessage<?>> commands) {
+    public void prepare(List<CommandMessage<?>> commands, int attempt) {
         WriteBatch.current().ifPresent(batch -> {
             Stage stage = stage(batch);
             List<Key> wanted = new ArrayList<>();
             for (CommandMessage<?> command : commands) {
-                keysOf(command.getPayload()).stream()
-                        .filter(key -> !stage.known.containsKey(key))
-                        .forEach(wanted::add);
+                boolean assumeNew = attempt == 1 && isSale(command.getPayload());
+                for (Key key : keysOf(command.getPayload())) {
+                    if (assumeNew) {
+                        stage.known.putIfAbsent(key, Optional.empty());
+                    } else if (!stage.known.containsKey(key)) {
+                        wanted.add(key);
+                    }
+                }
             }
             if (!wanted.isEmpty()) {
                 stage.known.putAll(read(wanted));
             }
         });
+    }
+
+    private static boolean isSale(Object command) {
+        return command instanceof DeductStockForSaleCommand || command instanceof DeductStockForOrderCommand;
     }
 
     private static List<Key> keysOf(Object command) {

@@ -46,8 +46,21 @@ final class StagedTable<K extends Comparable<K>, V> {
         }
     }
 
-    /** In a write batch, reads in one query the keys its commands will look up. */
-    void prefetch(Collection<K> keys) {
+    /**
+     * In a write batch, the keys its commands will look up: read in one query, or, on a first attempt,
+     * taken to have no row (an insert that finds one fails the batch on the primary key; see
+     * {@link BatchPreparer}).
+     */
+    void prepare(Collection<K> keys, int attempt) {
+        if (attempt == 1) {
+            WriteBatch.current()
+                    .ifPresent(batch -> keys.forEach(key -> stage(batch).known.putIfAbsent(key, Optional.empty())));
+        } else {
+            prefetch(keys);
+        }
+    }
+
+    private void prefetch(Collection<K> keys) {
         WriteBatch.current().ifPresent(batch -> {
             Stage stage = stage(batch);
             List<K> unknown = keys.stream()

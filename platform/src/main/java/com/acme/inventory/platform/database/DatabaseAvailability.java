@@ -1,6 +1,8 @@
 package com.acme.inventory.platform.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -76,6 +78,25 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
         return since == null ? null : reason + " (since " + since + ")";
     }
 
+    /** Null when a connection from the pool answers; otherwise why not. */
+    private String ask() {
+        try (Connection connection = pool.getConnection()) {
+            if (connection.isValid(VALID_WITHIN_SECONDS)) {
+                return null;
+            }
+            evict(connection);
+            return "the connection did not answer within " + VALID_WITHIN_SECONDS + " s";
+        } catch (Exception e) {
+            return DatabaseFailures.rootCause(e);
+        }
+    }
+
+    private void evict(Connection connection) throws SQLException {
+        if (pool.isWrapperFor(HikariDataSource.class)) {
+            pool.unwrap(HikariDataSource.class).evictConnection(connection);
+        }
+    }
+
     @Override
     public Health health() {
         Instant since = downSince;
@@ -88,13 +109,10 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
     }
 
     void probe() {
-        String failure = null;
-        try (Connection connection = pool.getConnection()) {
-            if (!connection.isValid(VALID_WITHIN_SECONDS)) {
-                failure = "the connection did not answer within " + VALID_WITHIN_SECONDS + " s";
-            }
-        } catch (Exception e) {
-            failure = DatabaseFailures.rootCause(e);
+        String failure = ask();
+        if (failure != null) {
+            // one pooled connection cut by the server (an administrator, a proxy) is not an outage
+            failure = ask();
         }
         Instant now = Instant.now();
         if (failure == null) {

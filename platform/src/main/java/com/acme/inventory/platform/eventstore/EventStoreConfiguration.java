@@ -1,5 +1,6 @@
 package com.acme.inventory.platform.eventstore;
 
+import com.acme.inventory.platform.database.DatabaseNotifications;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,19 +38,27 @@ import org.springframework.context.annotation.Primary;
 public class EventStoreConfiguration {
 
     /**
-     * @param fetchDelay  how often the store is read for new events once a processor has caught up:
-     *                    every fetch delay when idle, no more often under load; this bounds projection
-     *                    lag across JVMs
-     * @param batchSize   events read per query when streaming or loading an aggregate
-     * @param gapTimeout  how long a tracking token waits for a missing global index to commit
+     * @param fetchDelay    how often a caught-up processor's stream reads the store at most, under load; also
+     *                      how often it polls when idle where commits are not announced (H2)
+     * @param announcedPoll how often it polls when idle where PostgreSQL announces commits: only a fallback
+     *                      for announcements a lost connection hid
+     * @param batchSize     events read per query when streaming or loading an aggregate
+     * @param gapTimeout    how long a tracking token waits for a missing global index to commit
      */
     @ConfigurationProperties("inventory.event-store")
-    public record EventStoreProperties(Duration fetchDelay, Integer batchSize, Duration gapTimeout) {
+    public record EventStoreProperties(
+            Duration fetchDelay, Duration announcedPoll, Integer batchSize, Duration gapTimeout) {
         public EventStoreProperties {
             fetchDelay = fetchDelay == null ? Duration.ofMillis(20) : fetchDelay;
+            announcedPoll = announcedPoll == null ? Duration.ofSeconds(5) : announcedPoll;
             batchSize = batchSize == null ? 1000 : batchSize;
             gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
         }
+    }
+
+    @Bean
+    public CommitWatch commitWatch() {
+        return new CommitWatch();
     }
 
     @Bean
@@ -117,7 +127,8 @@ public class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema,
-            EventStoreProperties properties) {
+            EventStoreProperties properties,
+            CommitWatch commits) {
         return new TunedJdbcEventStorageEngine(
                 JdbcEventStorageEngine.builder()
                         .snapshotSerializer(serializer)
@@ -130,7 +141,8 @@ public class EventStoreConfiguration {
                         .batchSize(properties.batchSize())
                         .lastSequenceNumberFor(EventStoreConfiguration::lastSequenceNumber),
                 properties.gapTimeout(),
-                properties.fetchDelay());
+                properties.fetchDelay(),
+                commits);
     }
 
     /**
@@ -150,15 +162,29 @@ public class EventStoreConfiguration {
         return statement;
     }
 
+    /**
+     * Where PostgreSQL announces commits ({@link DatabaseNotifications}, on the query side), each announcement
+     * wakes the tailing reader and idle polling is only a fallback; elsewhere it polls every fetch delay.
+     */
     @Bean
-    public EventStore eventStore(
+    public WakeableEventStore eventStore(
             EventStorageEngine storageEngine,
             EventStoreProperties properties,
-            org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
+            org.axonframework.config.Configuration configuration,
+            ObjectProvider<DatabaseNotifications> notifications,
+            CommitWatch commits) {
+        DatabaseNotifications announcements = notifications.getIfAvailable();
+        Duration idlePoll = announcements == null ? properties.fetchDelay() : properties.announcedPoll();
+        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(properties.fetchDelay().toMillis())
-                .build();
+                .fetchDelay(idlePoll.toMillis()));
+        if (announcements != null) {
+            announcements.onNotification(DatabaseNotifications.EVENTS_CHANNEL, () -> {
+                commits.announced();
+                store.wake();
+            });
+        }
+        return store;
     }
 }

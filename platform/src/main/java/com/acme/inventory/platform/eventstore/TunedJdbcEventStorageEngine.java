@@ -27,7 +27,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Axon's JDBC storage engine with two changes, each measured:
+ * Axon's JDBC storage engine with these changes, each measured:
  * <ul>
  * <li>Each event read from the store parses its timestamp text once and quickly
  * ({@link StoredTimestamps}) instead of through a {@code DateTimeFormatter} each time something asks
@@ -40,7 +40,8 @@ import org.axonframework.serialization.Serializer;
  * events each, and each of its processors committed a transaction per read. Axon reads a range of
  * global indexes, so gaps (rolled-back appends) can also cut a read short while the store holds more:
  * the stream then resumes one interval later, which only slows a tailing reader more than a batch
- * behind (a processor further behind than Axon's read-ahead cache reads its own, unpaced stream).</li>
+ * behind (a processor further behind than Axon's read-ahead cache reads its own, unpaced stream). A read
+ * that returned all there was tells the {@link CommitWatch} which announced commits it covered.</li>
  * </ul>
  */
 class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
@@ -52,13 +53,19 @@ class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     private final Duration gapTimeout;
     private final TailingReadPace tailingReads;
+    private final CommitWatch commits;
 
-    TunedJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder, Duration gapTimeout, Duration tailingInterval) {
+    TunedJdbcEventStorageEngine(
+            JdbcEventStorageEngine.Builder builder,
+            Duration gapTimeout,
+            Duration tailingInterval,
+            CommitWatch commits) {
         super(builder.gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
         this.gapTimeout = gapTimeout;
         this.tailingReads = new TailingReadPace(tailingInterval);
+        this.commits = commits;
     }
 
     /**
@@ -87,8 +94,10 @@ class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         if (!tailingReads.awaitTurn()) {
             return Stream.empty();
         }
+        long started = System.nanoTime();
         List<? extends TrackedEventData<?>> read = fetchTrackedEvents(token, batchSize());
         if (read.size() < batchSize()) {
+            commits.caughtUp(started);
             return read.stream();
         }
         return Stream.concat(

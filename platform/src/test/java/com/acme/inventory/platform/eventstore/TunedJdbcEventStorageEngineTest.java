@@ -100,7 +100,9 @@ class TunedJdbcEventStorageEngineTest {
                 new DataSourceConnectionProvider(dataSource),
                 NoTransactionManager.INSTANCE,
                 configuration.eventSchema(),
-                new EventStoreConfiguration.EventStoreProperties(fetchDelay, batchSize, Duration.ofSeconds(60)));
+                new EventStoreConfiguration.EventStoreProperties(
+                        fetchDelay, Duration.ofSeconds(5), batchSize, Duration.ofSeconds(60)),
+                new CommitWatch());
     }
 
     private void append(EventStorageEngine engine, int events) {

@@ -1,5 +1,6 @@
 package com.acme.inventory.query;
 
+import com.acme.inventory.platform.database.DatabaseNotifications;
 import com.acme.inventory.platform.security.ApiSecurity;
 import com.acme.inventory.platform.security.Role;
 import com.acme.inventory.platform.security.TokenProperties;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -17,6 +19,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -70,6 +73,13 @@ class QuerySideConfiguration {
                 return Integer.MAX_VALUE;
             }
         };
+    }
+
+    /** Commits and replay changes announced by PostgreSQL (LISTEN); absent on H2, where the side polls. */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+    DatabaseNotifications databaseNotifications(DataSource dataSource) {
+        return new DatabaseNotifications(dataSource);
     }
 
     /** Catalogue pages read stock; history and admin are the operator's. */

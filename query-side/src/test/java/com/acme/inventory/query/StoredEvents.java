@@ -13,8 +13,14 @@ public final class StoredEvents {
     private final AtomicLong nextSequence = new AtomicLong();
 
     public StoredEvents(EventStore eventStore, String productId) {
+        this(eventStore, productId, 0);
+    }
+
+    /** Continues a product that already has {@code version} events. */
+    public StoredEvents(EventStore eventStore, String productId, long version) {
         this.eventStore = eventStore;
         this.productId = productId;
+        this.nextSequence.set(version);
     }
 
     public StoredEvents append(InventoryEvent... events) {

@@ -2,6 +2,7 @@ package com.acme.inventory.query.projection;
 
 import com.acme.inventory.platform.database.ConciseFailureLog;
 import com.acme.inventory.platform.database.DatabaseFailures;
+import com.acme.inventory.platform.database.DatabaseNotifications;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * How far each projection trails the event store, from the shared token table so that it holds for
  * every query-side instance, refreshed in the background so that reads only look up a number; also
- * the {@code inventory_projection_*} gauges.
+ * the {@code inventory_projection_*} gauges. Measured every {@code lag-refresh-interval} while something
+ * may move; where PostgreSQL announces commits and replay changes, a projection at the head with no news
+ * is measured once a minute (an idle side then asks the database nothing).
  */
 @Component
 public class ProjectionPositions {
@@ -32,12 +37,27 @@ public class ProjectionPositions {
     private final JdbcTemplate jdbc;
     private final ProjectionTokens tokens;
     private final Clock clock;
-    private final Map<String, Position> latest = new ConcurrentHashMap<>();
+    private static final long IDLE_MEASURE_NANOS = Duration.ofMinutes(1).toNanos();
 
-    ProjectionPositions(JdbcTemplate jdbc, ProjectionTokens tokens, Clock clock, MeterRegistry meters) {
+    private final Map<String, Position> latest = new ConcurrentHashMap<>();
+    private final DatabaseNotifications announcements;
+    private final AtomicBoolean news = new AtomicBoolean(true);
+    private long measuredAt;
+
+    ProjectionPositions(
+            JdbcTemplate jdbc,
+            ProjectionTokens tokens,
+            Clock clock,
+            MeterRegistry meters,
+            ObjectProvider<DatabaseNotifications> announcements) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.clock = clock;
+        this.announcements = announcements.getIfAvailable();
+        if (this.announcements != null) {
+            this.announcements.onNotification(DatabaseNotifications.EVENTS_CHANNEL, () -> news.set(true));
+            this.announcements.onNotification(DatabaseNotifications.PROJECTION_CONTROL_CHANNEL, () -> news.set(true));
+        }
         for (String projection : Projections.NAMES) {
             Gauge.builder("inventory.projection.lag", () -> lagMillis(projection))
                     .baseUnit("milliseconds")
@@ -73,6 +93,9 @@ public class ProjectionPositions {
 
     @Scheduled(fixedDelayString = "${inventory.query.lag-refresh-interval:100ms}")
     void refresh() {
+        if (!due()) {
+            return;
+        }
         try {
             for (String projection : Projections.NAMES) {
                 latest.put(projection, measure(projection));
@@ -83,6 +106,21 @@ public class ProjectionPositions {
             }
             databaseFailures.failed("Projection positions not measured; the last ones stay", e);
         }
+    }
+
+    /** Whether to measure now: news, a projection behind or replaying, nothing announced, or a minute gone. */
+    private boolean due() {
+        boolean news = this.news.getAndSet(false);
+        boolean idle = announcements != null
+                && announcements.listening()
+                && latest.size() == Projections.NAMES.size()
+                && latest.values().stream().allMatch(position -> position.lagMillis() == 0 && !position.replaying());
+        long now = System.nanoTime();
+        if (news || !idle || now - measuredAt > IDLE_MEASURE_NANOS) {
+            measuredAt = now;
+            return true;
+        }
+        return false;
     }
 
     Position measure(String projection) {

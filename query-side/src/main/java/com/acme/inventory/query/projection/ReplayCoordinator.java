@@ -3,6 +3,7 @@ package com.acme.inventory.query.projection;
 import com.acme.inventory.api.ErrorCode;
 import com.acme.inventory.platform.database.ConciseFailureLog;
 import com.acme.inventory.platform.database.DatabaseFailures;
+import com.acme.inventory.platform.database.DatabaseNotifications;
 import com.acme.inventory.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * releases its claims); once no claim is left, one instance resets the tokens (running the reset
  * handler once) and sets RUNNING; every instance then starts its processor, which replays from the
  * first event while new events keep arriving. When no segment is replaying any more, one instance
- * removes the rows no event rebuilt.
+ * removes the rows no event rebuilt. It looks every {@code replay-tick} while a replay runs somewhere it
+ * knows of; where PostgreSQL announces changes of the replay state, a quiet tick (nothing announced,
+ * every projection steady) asks nothing, and a full look happens once a minute.
  */
 @Component
 public class ReplayCoordinator {
@@ -51,6 +56,12 @@ public class ReplayCoordinator {
     private final Duration claimTimeout;
     private final Duration resetTimeout;
     private final Map<String, Window> samples = new ConcurrentHashMap<>();
+    private final DatabaseNotifications announcements;
+    private final AtomicBoolean news = new AtomicBoolean(true);
+    private final Map<String, Boolean> steady = new ConcurrentHashMap<>();
+    private long lookedAt;
+
+    private static final long QUIET_LOOK_NANOS = Duration.ofMinutes(1).toNanos();
 
     ReplayCoordinator(
             ProjectionControl control,
@@ -61,7 +72,8 @@ public class ReplayCoordinator {
             TransactionTemplate transaction,
             Clock clock,
             @Value("${inventory.query.token-claim-timeout:10s}") Duration claimTimeout,
-            @Value("${inventory.query.reset-timeout:60s}") Duration resetTimeout) {
+            @Value("${inventory.query.reset-timeout:60s}") Duration resetTimeout,
+            ObjectProvider<DatabaseNotifications> announcements) {
         this.control = control;
         this.tokens = tokens;
         this.positions = positions;
@@ -71,6 +83,10 @@ public class ReplayCoordinator {
         this.clock = clock;
         this.claimTimeout = claimTimeout;
         this.resetTimeout = resetTimeout;
+        this.announcements = announcements.getIfAvailable();
+        if (this.announcements != null) {
+            this.announcements.onNotification(DatabaseNotifications.PROJECTION_CONTROL_CHANNEL, () -> news.set(true));
+        }
     }
 
     public ProjectionStatus requestReplay(String name, String actor) {
@@ -125,6 +141,9 @@ public class ReplayCoordinator {
 
     @Scheduled(fixedDelayString = "${inventory.query.replay-tick:200ms}")
     public synchronized void tick() {
+        if (quiet()) {
+            return;
+        }
         for (String name : Projections.NAMES) {
             try {
                 step(name);
@@ -136,6 +155,22 @@ public class ReplayCoordinator {
                 }
             }
         }
+    }
+
+    /** Nothing announced since the last look, every projection steady, and a look less than a minute ago. */
+    private boolean quiet() {
+        boolean news = this.news.getAndSet(false);
+        boolean allSteady = steady.size() == Projections.NAMES.size() && !steady.containsValue(false);
+        long now = System.nanoTime();
+        if (!news
+                && allSteady
+                && announcements != null
+                && announcements.listening()
+                && now - lookedAt < QUIET_LOOK_NANOS) {
+            return true;
+        }
+        lookedAt = now;
+        return false;
     }
 
     private void step(String name) {
@@ -170,6 +205,7 @@ public class ReplayCoordinator {
                 }
             }
         }
+        steady.put(name, row.state() == ProjectionControl.State.RUNNING && row.cleanedUp() && processor.isRunning());
     }
 
     private void reset(String name, StreamingEventProcessor processor, long generation) {

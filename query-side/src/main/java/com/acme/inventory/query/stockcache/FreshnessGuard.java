@@ -1,22 +1,22 @@
 package com.acme.inventory.query.stockcache;
 
 import com.acme.inventory.api.ProductStock;
+import com.acme.inventory.query.projection.ProjectionPositions;
+import com.acme.inventory.query.projection.Projections;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes: reads products once the stock cache has applied at least a given version of each,
- * waiting up to {@code inventory.query.consistency-wait} for it. A read that is already fresh costs
- * one query, one that waits for its products' commit two.
+ * Stock reads from the stock-cache table ({@code inventory.query.stock-reads: table}), with read-your-writes:
+ * reads products once the stock cache has applied at least a given version of each, waiting up to
+ * {@code inventory.query.consistency-wait} for it. A read that is already fresh costs one query, one that
+ * waits for its products' commit two.
  */
-@Component
-class FreshnessGuard {
+class FreshnessGuard implements StockReads {
 
     /**
      * The longest a waiting read goes without looking: rows written by another query-side instance
@@ -26,21 +26,28 @@ class FreshnessGuard {
 
     private final StockReader reader;
     private final StockCacheCommits commits;
+    private final ProjectionPositions positions;
     private final Duration maxWait;
 
-    FreshnessGuard(
-            StockReader reader,
-            StockCacheCommits commits,
-            @Value("${inventory.query.consistency-wait:2s}") Duration maxWait) {
+    FreshnessGuard(StockReader reader, StockCacheCommits commits, ProjectionPositions positions, Duration maxWait) {
         this.reader = reader;
         this.commits = commits;
+        this.positions = positions;
         this.maxWait = maxWait;
     }
 
-    /** The products found; {@code fresh} unless some had not reached {@code minVersion} when the wait ran out. */
-    record Read(Map<String, ProductStock> products, boolean fresh) {}
+    @Override
+    public long lagMillis() {
+        return positions.lagMillis(Projections.STOCK_CACHE);
+    }
 
-    Read read(Collection<String> productIds, Long minVersion) {
+    @Override
+    public boolean ready() {
+        return true;
+    }
+
+    @Override
+    public Read read(Collection<String> productIds, Long minVersion) {
         if (minVersion == null) {
             return new Read(reader.products(productIds), true);
         }

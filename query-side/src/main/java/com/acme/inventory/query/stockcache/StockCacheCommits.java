@@ -21,6 +21,8 @@ class StockCacheCommits {
 
     private final Object monitor = new Object();
     private final Map<String, List<Wait>> waitsByProduct = new HashMap<>();
+    /** Waits registered and not closed (read without the monitor: most commits have none to signal). */
+    private volatile int waiting;
 
     /** A read's wait for {@code minVersion} of some products: registered before it looks in the database. */
     final class Wait implements AutoCloseable {
@@ -57,6 +59,7 @@ class StockCacheCommits {
         @Override
         public void close() {
             synchronized (monitor) {
+                waiting--;
                 for (String productId : products) {
                     List<Wait> waits = waitsByProduct.get(productId);
                     if (waits != null && waits.remove(this) && waits.isEmpty()) {
@@ -70,6 +73,7 @@ class StockCacheCommits {
     Wait register(Collection<String> productIds, long minVersion) {
         Wait wait = new Wait(productIds, minVersion);
         synchronized (monitor) {
+            waiting++;
             for (String productId : wait.products) {
                 waitsByProduct
                         .computeIfAbsent(productId, id -> new ArrayList<>())
@@ -88,6 +92,9 @@ class StockCacheCommits {
 
     /** After a batch's commit: the version each product's row has now reached at least. */
     void committed(Map<String, Long> versions) {
+        if (waiting == 0) {
+            return;
+        }
         synchronized (monitor) {
             versions.forEach((productId, version) -> {
                 for (Wait wait : waitsByProduct.getOrDefault(productId, List.of())) {

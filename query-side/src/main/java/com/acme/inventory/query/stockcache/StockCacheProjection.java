@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +38,18 @@ class StockCacheProjection implements RebuildableProjection {
 
     private final JdbcTemplate jdbc;
     private final StockCacheCommits commits;
+    private final boolean readsFromTable;
     private final String writeLines;
 
-    StockCacheProjection(JdbcTemplate jdbc, ProjectionSql sql, StockCacheCommits commits) {
+    /** @param reads where the stock reads come from: waiting reads are woken by this table's commits only for {@code table} */
+    StockCacheProjection(
+            JdbcTemplate jdbc,
+            ProjectionSql sql,
+            StockCacheCommits commits,
+            @Value("${" + StockReadsConfiguration.SETTING + ":memory}") String reads) {
         this.jdbc = jdbc;
         this.commits = commits;
+        this.readsFromTable = reads.equals("table");
         this.writeLines = sql.choose(UPSERT_LINES, MERGE_LINES);
     }
 
@@ -74,9 +82,11 @@ class StockCacheProjection implements RebuildableProjection {
                         number(StockLine::available),
                         number(StockLine::version),
                         instant(StockLine::updatedAt)));
-        Map<String, Long> versions = new HashMap<>();
-        batch.lines.values().forEach(line -> versions.merge(line.productId(), line.version(), Math::max));
-        BatchWrites.afterCommit(() -> commits.committed(versions));
+        if (readsFromTable) {
+            Map<String, Long> versions = new HashMap<>();
+            batch.lines.values().forEach(line -> versions.merge(line.productId(), line.version(), Math::max));
+            BatchWrites.afterCommit(() -> commits.committed(versions));
+        }
     }
 
     private static final String BATCH_LINES = """

@@ -16,44 +16,58 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Stock reads for catalogue pages, with read-your-writes ({@code minVersion}) and freshness headers. */
+/**
+ * Stock reads for catalogue pages, with read-your-writes ({@code minVersion}), freshness headers and HTTP
+ * caching: an {@code ETag} from the product versions, {@code If-None-Match} answered 304 without a body, and
+ * {@code Cache-Control: no-cache, must-revalidate} so that a CDN or browser may keep an answer and ask again
+ * cheaply each time (the check still goes through the token).
+ */
 @RestController
 @RequestMapping(path = "/api/v1/stock", produces = MediaType.APPLICATION_JSON_VALUE)
 class StockQueryController {
 
     static final String STALE_HEADER = "Inventory-Stale";
     static final String LAG_HEADER = "Inventory-Projection-Lag-Ms";
+    private static final CacheControl REVALIDATE = CacheControl.noCache().mustRevalidate();
 
-    private final FreshnessGuard freshness;
+    private final StockReads reads;
     private final ProjectionPositions positions;
 
-    StockQueryController(FreshnessGuard freshness, ProjectionPositions positions) {
-        this.freshness = freshness;
+    StockQueryController(StockReads reads, ProjectionPositions positions) {
+        this.reads = reads;
         this.positions = positions;
     }
 
     @GetMapping("/{productId}")
     ResponseEntity<ProductStock> product(
             @PathVariable("productId") @ValidId String productId,
-            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        FreshnessGuard.Read read = freshness.read(List.of(productId), minVersion);
-        return respond(found(read, productId), read.fresh());
+            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        StockReads.Read read = reads.read(List.of(productId), minVersion);
+        ProductStock stock = found(read, productId);
+        return respond(stock, read.fresh(), StockETags.ofVersion(stock.version()), ifNoneMatch);
     }
 
     @GetMapping("/{productId}/variants/{variantId}")
     ResponseEntity<VariantStock> variant(
             @PathVariable("productId") @ValidId String productId,
             @PathVariable("variantId") @ValidId String variantId,
-            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        FreshnessGuard.Read read = freshness.read(List.of(productId), minVersion);
+            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        StockReads.Read read = reads.read(List.of(productId), minVersion);
         ProductStock stock = found(read, productId);
         ProductStock.LineStock line = stock.lines().stream()
                 .filter(candidate -> variantId.equals(candidate.variantId()))
@@ -63,14 +77,17 @@ class StockQueryController {
                         "Product '" + productId + "' has no variant '" + variantId + "'."));
         return respond(
                 new VariantStock(productId, variantId, line.available(), stock.version(), line.updatedAt()),
-                read.fresh());
+                read.fresh(),
+                StockETags.ofVersion(stock.version()),
+                ifNoneMatch);
     }
 
     @GetMapping
     ResponseEntity<StockBatch> batch(
             @RequestParam("productIds") @Size(min = 1, max = 200) List<@ValidId String> productIds,
-            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        FreshnessGuard.Read read = freshness.read(productIds, minVersion);
+            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        StockReads.Read read = reads.read(productIds, minVersion);
         Map<String, ProductStock> found = read.products();
         List<ProductStock> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -82,7 +99,8 @@ class StockQueryController {
                 items.add(stock);
             }
         }
-        return respond(new StockBatch(items, missing), read.fresh());
+        return respond(
+                new StockBatch(items, missing), read.fresh(), StockETags.ofBatch(productIds, found), ifNoneMatch);
     }
 
     @GetMapping("/{productId}/availability")
@@ -90,29 +108,38 @@ class StockQueryController {
             @PathVariable("productId") @ValidId String productId,
             @RequestParam("quantity") @Min(1) @Max(1_000_000_000L) long quantity,
             @RequestParam(name = "variantId", required = false) @ValidId String variantId,
-            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion) {
-        FreshnessGuard.Read read = freshness.read(List.of(productId), minVersion);
-        long available = Optional.ofNullable(read.products().get(productId))
-                .flatMap(stock -> stock.lines().stream()
+            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        StockReads.Read read = reads.read(List.of(productId), minVersion);
+        Optional<ProductStock> stock = Optional.ofNullable(read.products().get(productId));
+        long available = stock.flatMap(product -> product.lines().stream()
                         .filter(line ->
                                 variantId == null ? line.variantId() == null : variantId.equals(line.variantId()))
                         .findFirst())
                 .map(ProductStock.LineStock::available)
                 .orElse(0L);
         return respond(
-                new Availability(productId, variantId, quantity, available, available >= quantity), read.fresh());
+                new Availability(productId, variantId, quantity, available, available >= quantity),
+                read.fresh(),
+                StockETags.ofVersion(stock.map(ProductStock::version).orElse(0L)),
+                ifNoneMatch);
     }
 
-    private <T> ResponseEntity<T> respond(T body, boolean fresh) {
-        ResponseEntity.BodyBuilder response =
-                ResponseEntity.ok().header(LAG_HEADER, Long.toString(positions.lagMillis(Projections.STOCK_CACHE)));
+    private <T> ResponseEntity<T> respond(T body, boolean fresh, ETag tag, String ifNoneMatch) {
+        boolean notModified = StockETags.matches(ifNoneMatch, tag);
+        ResponseEntity.BodyBuilder response = (notModified
+                        ? ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                        : ResponseEntity.ok())
+                .eTag(tag.formattedTag())
+                .cacheControl(REVALIDATE)
+                .header(LAG_HEADER, Long.toString(reads.lagMillis()));
         if (!fresh || positions.replaying(Projections.STOCK_CACHE)) {
             response.header(STALE_HEADER, "true");
         }
-        return response.body(body);
+        return notModified ? response.build() : response.body(body);
     }
 
-    private static ProductStock found(FreshnessGuard.Read read, String productId) {
+    private static ProductStock found(StockReads.Read read, String productId) {
         ProductStock stock = read.products().get(productId);
         if (stock == null) {
             throw new ApiException(ErrorCode.PRODUCT_NOT_FOUND, "Product '" + productId + "' has no stock.");

@@ -21,7 +21,7 @@ class FreshnessGuardTest {
     void aProductAlreadyAtTheVersionIsAnsweredFromTheFirstRead() {
         ScriptedReader reader = new ScriptedReader(List.of(stock(3)));
 
-        FreshnessGuard.Read read = new FreshnessGuard(reader, commits, Duration.ofSeconds(5)).read(List.of("p"), 3L);
+        StockReads.Read read = new FreshnessGuard(reader, commits, null, Duration.ofSeconds(5)).read(List.of("p"), 3L);
 
         assertThat(read.fresh()).isTrue();
         assertThat(read.products().get("p").version()).isEqualTo(3);
@@ -33,7 +33,7 @@ class FreshnessGuardTest {
         ScriptedReader reader = new ScriptedReader(List.of(stock(2), stock(3)));
         reader.afterFirstRead = () -> commits.committed(Map.of("p", 3L));
 
-        FreshnessGuard.Read read = new FreshnessGuard(reader, commits, Duration.ofSeconds(5)).read(List.of("p"), 3L);
+        StockReads.Read read = new FreshnessGuard(reader, commits, null, Duration.ofSeconds(5)).read(List.of("p"), 3L);
 
         assertThat(read.fresh()).isTrue();
         assertThat(read.products().get("p").version()).isEqualTo(3);
@@ -44,7 +44,7 @@ class FreshnessGuardTest {
     void aVersionThatNeverArrivesIsAnsweredStaleWhenTheWaitRunsOut() {
         ScriptedReader reader = new ScriptedReader(List.of(stock(2)));
 
-        FreshnessGuard.Read read = new FreshnessGuard(reader, commits, Duration.ofMillis(60)).read(List.of("p"), 3L);
+        StockReads.Read read = new FreshnessGuard(reader, commits, null, Duration.ofMillis(60)).read(List.of("p"), 3L);
 
         assertThat(read.fresh()).isFalse();
         assertThat(read.products().get("p").version()).isEqualTo(2);

@@ -2,6 +2,7 @@ package com.acme.inventory.query.stockcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -18,11 +19,16 @@ import com.acme.inventory.platform.testing.PostgresProperties;
 import com.acme.inventory.query.QuerySideTest;
 import com.acme.inventory.query.StoredEvents;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -186,6 +192,66 @@ class StockApiTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Inventory-Stale", "true"))
                 .andExpect(jsonPath("$.version").value(6));
+    }
+
+    @Test
+    void aReadWaitingForAVersionIsAnsweredWhenThatVersionArrives() throws Exception {
+        String product = projectedProduct();
+        StoredEvents events = new StoredEvents(eventStore, product, 6);
+        CompletableFuture<MockHttpServletResponse> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return mvc.perform(read("/api/v1/stock/" + product + "?minVersion=7"))
+                        .andReturn()
+                        .getResponse();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        TimeUnit.MILLISECONDS.sleep(50);
+        events.append(new StockRestockedEvent(product, "red-m", 1, 7, null, "order-service"));
+        MockHttpServletResponse response = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Inventory-Stale"))
+                .as("woken by the version, not by the wait's end")
+                .isNull();
+        assertThat(response.getContentAsString()).contains("\"version\":7");
+    }
+
+    @Test
+    void everyReadCarriesAnETagAndIsAnswered304WhileNothingChanged() throws Exception {
+        String product = projectedProduct();
+        String[] paths = {
+            "/api/v1/stock/" + product,
+            "/api/v1/stock/" + product + "/variants/red-m",
+            "/api/v1/stock?productIds=" + product + ",unknown-product",
+            "/api/v1/stock/" + product + "/availability?quantity=2&variantId=red-m"
+        };
+        List<String> tags = new ArrayList<>();
+        for (String path : paths) {
+            String tag = mvc.perform(read(path))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", "no-cache, must-revalidate"))
+                    .andReturn()
+                    .getResponse()
+                    .getHeader("ETag");
+            assertThat(tag).as(path).startsWith("\"").endsWith("\"");
+            mvc.perform(read(path).header("If-None-Match", tag))
+                    .andExpect(status().isNotModified())
+                    .andExpect(header().string("ETag", tag))
+                    .andExpect(content().string(""));
+            mvc.perform(read(path).header("If-None-Match", "W/" + tag + ", \"other\""))
+                    .andExpect(status().isNotModified());
+            tags.add(tag);
+        }
+
+        new StoredEvents(eventStore, product, 6)
+                .append(new StockRestockedEvent(product, "blue-l", 1, 10, null, "order-service"));
+        awaitVersion(product, 7);
+        for (int i = 0; i < paths.length; i++) {
+            mvc.perform(read(paths[i]).header("If-None-Match", tags.get(i)))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("ETag", not(tags.get(i))));
+        }
     }
 
     @Test

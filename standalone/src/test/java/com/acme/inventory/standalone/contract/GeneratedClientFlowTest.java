@@ -117,12 +117,22 @@ class GeneratedClientFlowTest {
         log.info("the same sale with its key: {} (Idempotent-Replayed: true)", replayed.getData());
 
         var read = stock.getVariantStockWithHttpInfo(
-                product, "red-m", sold.getData().getVersion());
+                product, "red-m", sold.getData().getVersion(), null);
         VariantStock line = read.getData();
         assertThat(line.getAvailable()).isEqualTo(7);
         assertThat(line.getVersion()).isGreaterThanOrEqualTo(3);
         assertThat(read.getHeaders()).doesNotContainKey("inventory-stale").containsKey("inventory-projection-lag-ms");
         log.info("read with minVersion {}: {}", sold.getData().getVersion(), line);
+
+        String tag = read.getHeaders().get("etag").get(0);
+        // the generated client reports every status outside 2xx as an ApiException, 304 included
+        var notModified = catchThrowableOfType(
+                com.acme.inventory.client.query.invoker.ApiException.class,
+                () -> stock.getVariantStockWithHttpInfo(product, "red-m", null, tag));
+        assertThat(notModified).as("the read with If-None-Match").isNotNull();
+        assertThat(notModified.getCode()).isEqualTo(304);
+        assertThat(notModified.getResponseBody()).isNullOrEmpty();
+        log.info("read again with If-None-Match {}: 304", tag);
 
         ProductHistory events = history.getProductHistory(product, 1L, 100);
         assertThat(events.getEvents())

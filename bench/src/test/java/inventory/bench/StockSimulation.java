@@ -25,7 +25,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * The benchmark scenarios, one per run ({@code -Dscenario=S1} ...), driven by bench/run:
  * S1 sales over 10,000 products, S2 sales on one hot product, S3 catalogue batch reads of 50
  * products, S7 whole orders of 3 lines over 10,000 products (clients looping for the duration each),
- * S4 command-to-visible lag at a given rate.
+ * S4 command-to-visible lag at a given rate, S4x1 that lag with one client selling one sale at a time.
  * S6 is timed in microseconds by bench/s6.py.
  */
 public class StockSimulation extends Simulation {
@@ -116,6 +116,21 @@ public class StockSimulation extends Simulation {
                         .check(status().is(200), header("Inventory-Stale").notExists())));
     }
 
+    /** One client: a sale, then a read that waits until the query side shows it; again and again. */
+    private static ScenarioBuilder lagOneAtATime(String name, Duration duration) {
+        return scenario(name).during(duration).on(exec(session -> session
+                        .set("product", "b-" + ThreadLocalRandom.current().nextInt(PRODUCTS))
+                        .set("order", nextOrder()))
+                .exec(http(name + " sale").post(COMMANDS + "/api/v1/inventory/#{product}/sales")
+                        .header("Authorization", "Bearer " + ORDER_TOKEN)
+                        .body(StringBody("{\"orderId\":\"#{order}\",\"variantId\":\"v1\",\"quantity\":1}"))
+                        .check(status().is(200), jsonPath("$.version").saveAs("version")))
+                .exec(http(name + " visible")
+                        .get(QUERIES + "/api/v1/stock/#{product}/variants/v1?minVersion=#{version}")
+                        .header("Authorization", "Bearer " + CATALOGUE_TOKEN)
+                        .check(status().is(200), header("Inventory-Stale").notExists())));
+    }
+
     /** The measured phase, or the warm-up before it: a ramp to the rate for the open-model S4. */
     private PopulationBuilder population(boolean warmUp) {
         String name = warmUp ? WARM_UP_PREFIX + SCENARIO : SCENARIO;
@@ -125,6 +140,7 @@ public class StockSimulation extends Simulation {
             case "S2" -> sales(name, true, duration).injectOpen(atOnceUsers(CLIENTS));
             case "S3" -> batchReads(name, duration).injectOpen(atOnceUsers(CLIENTS));
             case "S7" -> orders(name, duration).injectOpen(atOnceUsers(CLIENTS));
+            case "S4x1" -> lagOneAtATime(name, duration).injectOpen(atOnceUsers(1));
             case "S4" -> lag(name).injectOpen(warmUp
                     ? rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(duration)
                     : constantUsersPerSec(RATE).during(duration));

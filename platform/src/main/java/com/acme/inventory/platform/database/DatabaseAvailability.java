@@ -1,8 +1,6 @@
 package com.acme.inventory.platform.database;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -41,7 +39,7 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
      * of its own: on the shared scheduler, tasks waiting for connections held the probe back for seconds.
      */
     public DatabaseAvailability(DataSource dataSource, Duration interval) {
-        this.pool = dataSource instanceof FailFastDataSource failFast ? failFast.getTargetDataSource() : dataSource;
+        this.pool = PooledConnections.poolUnder(dataSource);
         this.interval = interval;
     }
 
@@ -84,16 +82,10 @@ public class DatabaseAvailability implements HealthIndicator, SmartLifecycle {
             if (connection.isValid(VALID_WITHIN_SECONDS)) {
                 return null;
             }
-            evict(connection);
+            PooledConnections.discard(pool, connection);
             return "the connection did not answer within " + VALID_WITHIN_SECONDS + " s";
         } catch (Exception e) {
             return DatabaseFailures.rootCause(e);
-        }
-    }
-
-    private void evict(Connection connection) throws SQLException {
-        if (pool.isWrapperFor(HikariDataSource.class)) {
-            pool.unwrap(HikariDataSource.class).evictConnection(connection);
         }
     }
 

@@ -1,6 +1,5 @@
 package com.acme.inventory.platform.database;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,7 +46,7 @@ public class DatabaseNotifications implements SmartLifecycle {
     private Thread thread;
 
     public DatabaseNotifications(DataSource dataSource) {
-        this.pool = dataSource instanceof FailFastDataSource failFast ? failFast.getTargetDataSource() : dataSource;
+        this.pool = PooledConnections.poolUnder(dataSource);
     }
 
     /** Calls {@code listener} on the listening thread after each commit that notified {@code channel}. */
@@ -121,20 +120,13 @@ public class DatabaseNotifications implements SmartLifecycle {
         }
     }
 
-    /**
-     * Never back into the pool: it still listens and carries this connection's name, and once lost it is
-     * broken in a way the pool cannot see (the driver's own calls bypass the pool's checks).
-     */
+    /** Never back into the pool: it still listens and carries this connection's name. */
     private void discard(Connection connection) {
         if (connection == null) {
             return;
         }
         try {
-            if (pool.isWrapperFor(HikariDataSource.class)) {
-                pool.unwrap(HikariDataSource.class).evictConnection(connection);
-            } else {
-                connection.close();
-            }
+            PooledConnections.discard(pool, connection);
         } catch (SQLException | RuntimeException e) {
             log.debug("Closing the listening connection failed", e);
         }

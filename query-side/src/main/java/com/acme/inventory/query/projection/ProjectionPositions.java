@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,12 +36,8 @@ public class ProjectionPositions {
     private final JdbcTemplate jdbc;
     private final ProjectionTokens tokens;
     private final Clock clock;
-    private static final long IDLE_MEASURE_NANOS = Duration.ofMinutes(1).toNanos();
-
     private final Map<String, Position> latest = new ConcurrentHashMap<>();
-    private final DatabaseNotifications announcements;
-    private final AtomicBoolean news = new AtomicBoolean(true);
-    private long measuredAt;
+    private final QuietTicks ticks;
 
     ProjectionPositions(
             JdbcTemplate jdbc,
@@ -53,11 +48,10 @@ public class ProjectionPositions {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.clock = clock;
-        this.announcements = announcements.getIfAvailable();
-        if (this.announcements != null) {
-            this.announcements.onNotification(DatabaseNotifications.EVENTS_CHANNEL, () -> news.set(true));
-            this.announcements.onNotification(DatabaseNotifications.PROJECTION_CONTROL_CHANNEL, () -> news.set(true));
-        }
+        this.ticks = new QuietTicks(
+                announcements.getIfAvailable(),
+                DatabaseNotifications.EVENTS_CHANNEL,
+                DatabaseNotifications.PROJECTION_CONTROL_CHANNEL);
         for (String projection : Projections.NAMES) {
             Gauge.builder("inventory.projection.lag", () -> lagMillis(projection))
                     .baseUnit("milliseconds")
@@ -93,7 +87,9 @@ public class ProjectionPositions {
 
     @Scheduled(fixedDelayString = "${inventory.query.lag-refresh-interval:100ms}")
     void refresh() {
-        if (!due()) {
+        boolean steady = latest.size() == Projections.NAMES.size()
+                && latest.values().stream().allMatch(position -> position.lagMillis() == 0 && !position.replaying());
+        if (!ticks.due(steady)) {
             return;
         }
         try {
@@ -106,21 +102,6 @@ public class ProjectionPositions {
             }
             databaseFailures.failed("Projection positions not measured; the last ones stay", e);
         }
-    }
-
-    /** Whether to measure now: news, a projection behind or replaying, nothing announced, or a minute gone. */
-    private boolean due() {
-        boolean news = this.news.getAndSet(false);
-        boolean idle = announcements != null
-                && announcements.listening()
-                && latest.size() == Projections.NAMES.size()
-                && latest.values().stream().allMatch(position -> position.lagMillis() == 0 && !position.replaying());
-        long now = System.nanoTime();
-        if (news || !idle || now - measuredAt > IDLE_MEASURE_NANOS) {
-            measuredAt = now;
-            return true;
-        }
-        return false;
     }
 
     Position measure(String projection) {

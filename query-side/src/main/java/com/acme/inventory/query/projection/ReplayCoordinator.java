@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -56,12 +55,8 @@ public class ReplayCoordinator {
     private final Duration claimTimeout;
     private final Duration resetTimeout;
     private final Map<String, Window> samples = new ConcurrentHashMap<>();
-    private final DatabaseNotifications announcements;
-    private final AtomicBoolean news = new AtomicBoolean(true);
+    private final QuietTicks ticks;
     private final Map<String, Boolean> steady = new ConcurrentHashMap<>();
-    private long lookedAt;
-
-    private static final long QUIET_LOOK_NANOS = Duration.ofMinutes(1).toNanos();
 
     ReplayCoordinator(
             ProjectionControl control,
@@ -83,10 +78,7 @@ public class ReplayCoordinator {
         this.clock = clock;
         this.claimTimeout = claimTimeout;
         this.resetTimeout = resetTimeout;
-        this.announcements = announcements.getIfAvailable();
-        if (this.announcements != null) {
-            this.announcements.onNotification(DatabaseNotifications.PROJECTION_CONTROL_CHANNEL, () -> news.set(true));
-        }
+        this.ticks = new QuietTicks(announcements.getIfAvailable(), DatabaseNotifications.PROJECTION_CONTROL_CHANNEL);
     }
 
     public ProjectionStatus requestReplay(String name, String actor) {
@@ -141,7 +133,8 @@ public class ReplayCoordinator {
 
     @Scheduled(fixedDelayString = "${inventory.query.replay-tick:200ms}")
     public synchronized void tick() {
-        if (quiet()) {
+        boolean allSteady = steady.size() == Projections.NAMES.size() && !steady.containsValue(false);
+        if (!ticks.due(allSteady)) {
             return;
         }
         for (String name : Projections.NAMES) {
@@ -155,22 +148,6 @@ public class ReplayCoordinator {
                 }
             }
         }
-    }
-
-    /** Nothing announced since the last look, every projection steady, and a look less than a minute ago. */
-    private boolean quiet() {
-        boolean news = this.news.getAndSet(false);
-        boolean allSteady = steady.size() == Projections.NAMES.size() && !steady.containsValue(false);
-        long now = System.nanoTime();
-        if (!news
-                && allSteady
-                && announcements != null
-                && announcements.listening()
-                && now - lookedAt < QUIET_LOOK_NANOS) {
-            return true;
-        }
-        lookedAt = now;
-        return false;
     }
 
     private void step(String name) {

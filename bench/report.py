@@ -76,6 +76,35 @@ def fmt(value, digits=0):
     return f"{value:,.{digits}f}"
 
 
+def cold_rows(out, seconds, rows):
+    """A restarted side under its scenario's full load from the moment it reports ready (bench/run, cold), as a
+    share of the same scenario warm; and each side's time to ready."""
+    try:
+        with open(os.path.join(out, "cold.txt")) as f:
+            cold_seconds = int(f.read().strip())
+    except (OSError, ValueError):
+        cold_seconds = None
+    for scenario, name, side in (("S1", "S1 sale", "command side"), ("S3", "S3 batch read", "query side")):
+        cold = request(os.path.join(out, f"gatling-cold-{scenario}"), name)
+        warm = per_second(request(os.path.join(out, f"gatling-{scenario}"), name), seconds)
+        rate = per_second(cold, cold_seconds) if cold_seconds else None
+        share = rate / warm if rate and warm else None
+        rows.append([f"{scenario} cold: first {cold_seconds} s after the {side} is ready (share of warm {scenario})",
+                     fmt(rate), fmt(figure(cold, "percentiles1"), 1), fmt(figure(cold, "percentiles2"), 1),
+                     fmt(figure(cold, "percentiles3"), 1), fmt(int(cold["numberOfRequests"]["ko"]) if cold else None),
+                     fmt(warm) + f" (warm {scenario})", fmt(share, 2), ">= 0.8", "yes" if share and share >= 0.8 else "no"])
+    ready = []
+    for side in ("command-side-cold", "query-side-cold"):
+        try:
+            with open(os.path.join(out, f"ready-{side}.txt")) as f:
+                ready.append(float(f.read().strip()))
+        except (OSError, ValueError):
+            ready.append(None)
+    rows.append(["time to ready after start: command side / query side (s)",
+                 " / ".join(fmt(r, 2) for r in ready), "", "", "", "", "", "", "<= 3 s",
+                 "yes" if all(r is not None and r <= 3 for r in ready) else "no"])
+
+
 def main():
     if sys.argv[1] == "rate":
         stat = request(sys.argv[2], sys.argv[3])
@@ -116,6 +145,7 @@ def main():
     service_row("S2 at 64 clients (a flash sale)", "gatling-S2x64", "S2 sale", "baseline-S2x64.log", "report", 0)
     rows[-1][-1] = "-"
     service_row("S3 batch read of 50", "gatling-S3", "S3 batch read", "baseline-S3.log", ">= 1.0x", 1.0)
+    cold_rows(out, seconds, rows)
     # every acknowledged sale moved stock, warm-ups included; the deep product is left out of the fold
     for name, stat in all_requests(out):
         if name.endswith(" sale"):

@@ -12,6 +12,14 @@ import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +54,10 @@ public class StockSimulation extends Simulation {
     private static final String WARM_UP_PREFIX = "warm-up ";
     private static final AtomicLong ORDERS = new AtomicLong();
     private static final int ORDER_LINES = Integer.getInteger("orderLines", 3);
+    /** A cold run starts beside a side that is still starting, and begins its load when that side is ready. */
+    private static final String AWAIT_READY = System.getProperty("awaitReady", "");
+    /** Written once this JVM waits for that side, so bench/run starts the side only then. */
+    private static final String WAITING_FILE = System.getProperty("waitingFile", "");
 
     private final HttpProtocolBuilder protocol = http
             .acceptHeader("application/json")
@@ -153,6 +165,42 @@ public class StockSimulation extends Simulation {
 
     private PopulationBuilder population() {
         return WARM_UP.isZero() ? population(false) : population(true).andThen(population(false));
+    }
+
+    @Override
+    public void before() {
+        if (AWAIT_READY.isEmpty()) {
+            return;
+        }
+        if (!WAITING_FILE.isEmpty()) {
+            try {
+                Files.writeString(Path.of(WAITING_FILE), AWAIT_READY);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(AWAIT_READY)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (answersOk(client, readiness)) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException(AWAIT_READY + " did not answer 200 within 2 minutes");
+    }
+
+    private static boolean answersOk(HttpClient client, HttpRequest request) throws InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
     }
 
     {

@@ -21,8 +21,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * PostgreSQL's LISTEN, on a connection of its own: calls a channel's listeners when a transaction that
  * notified it commits. While the connection is lost nothing is announced, so after listening again it
- * calls every listener once. Callers keep a slow poll of their own for what a lost connection hides
- * until it is noticed; {@link #listening()} says whether they may rely on the notifications.
+ * calls every listener once; while it cannot listen, it calls every listener about once a second. Callers
+ * keep a slow poll of their own for what a lost connection hides until it is noticed (at most about 30 s of
+ * silence); {@link #listening()} says whether they may rely on the notifications.
  */
 public class DatabaseNotifications implements SmartLifecycle {
 
@@ -110,13 +111,17 @@ public class DatabaseNotifications implements SmartLifecycle {
                 receive(connection, postgres);
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    failures.failed("Not listening for commits; polling slowly until the database answers", e);
+                    failures.failed("Not listening for commits; polling every second until the database answers", e);
                 }
             } finally {
                 listening = false;
                 discard(connection);
             }
             pause();
+            if (running) {
+                // while nothing is announced, every listener is called about once a second instead
+                callAll(listeners.keySet());
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
  * Spaces the reads of a caught-up event stream at least one interval apart. Axon's embedded store
  * reads again as soon as a read found anything, so under a steady stream of commits it read a few
  * events at a time, hundreds of times a second, and every processor ran a transaction for each read.
+ * A read that found at most one event lets the next one start at once: commits one at a time are light
+ * load, and pacing them only added up to an interval to each one's lag (bench S4x1: p99 13 ms at 10 ms).
  */
 final class TailingReadPace {
 
@@ -30,5 +32,12 @@ final class TailingReadPace {
         }
         nextRead = System.nanoTime() + intervalNanos;
         return true;
+    }
+
+    /** After a read began by {@link #awaitTurn()} returned {@code events}. */
+    synchronized void found(int events) {
+        if (events <= 1) {
+            nextRead = System.nanoTime();
+        }
     }
 }

@@ -36,7 +36,7 @@ class TunedJdbcEventStorageEngineTest {
     @Test
     void aCaughtUpReaderReadsTheStoreAtMostOncePerFetchDelay() {
         EventStorageEngine engine = engine(Duration.ofMillis(400), 100);
-        append(engine, 1);
+        append(engine, 2);
         long start = System.nanoTime();
 
         List<? extends TrackedEventMessage<?>> first =
@@ -45,9 +45,25 @@ class TunedJdbcEventStorageEngineTest {
         List<? extends TrackedEventMessage<?>> second =
                 engine.readEvents(lastToken(first), true).toList();
 
-        assertThat(first).hasSize(1);
+        assertThat(first).hasSize(2);
         assertThat(second).hasSize(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void aReadOfOneEventLetsTheNextReadStartAtOnce() {
+        EventStorageEngine engine = engine(Duration.ofMinutes(1), 100);
+        append(engine, 1);
+        List<? extends TrackedEventMessage<?>> first =
+                engine.readEvents(null, true).toList();
+        append(engine, 1);
+
+        List<? extends TrackedEventMessage<?>> second = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> engine.readEvents(lastToken(first), true).toList());
+
+        assertThat(first).hasSize(1);
+        assertThat(second).hasSize(1);
     }
 
     @Test

@@ -30,6 +30,8 @@ public class TrainingTraffic {
     private final int products;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong orders = new AtomicLong();
+    /** Order ids unique to this run: a later training on the same database must not repeat one. */
+    private final String orderPrefix = "training-" + ProcessHandle.current().pid() + "-";
 
     private TrainingTraffic(String commands, String queries, int products) {
         this.commands = commands;
@@ -70,9 +72,9 @@ public class TrainingTraffic {
 
     private void stockEveryProduct() {
         for (int product = 0; product < products; product++) {
-            int variant = product;
+            long quantity = 1_000_000 + product;
             String lines = IntStream.range(0, 3)
-                    .mapToObj(v -> "{\"variantId\":\"v" + v + "\",\"quantity\":" + (1_000_000 + variant) + "}")
+                    .mapToObj(v -> "{\"variantId\":\"v" + v + "\",\"quantity\":" + quantity + "}")
                     .collect(Collectors.joining(","));
             send(commands + "/api/v1/inventory/" + product(product) + "/initial-stock", ORDER, "{\"lines\":[" + lines + "]}",
                     Set.of(201, 409));
@@ -94,12 +96,11 @@ public class TrainingTraffic {
     }
 
     private void commandRound(ThreadLocalRandom random, String product, String variant) {
-        String order = "training-" + ProcessHandle.current().pid() + "-" + orders.incrementAndGet();
+        String order = nextOrder();
         String sale = "{\"orderId\":\"" + order + "\",\"variantId\":\"" + variant + "\",\"quantity\":2}";
         String path = commands + "/api/v1/inventory/" + product;
         for (int i = 0; i < 8; i++) {
-            String other = "training-" + ProcessHandle.current().pid() + "-" + orders.incrementAndGet();
-            send(path + "/sales", ORDER, "{\"orderId\":\"" + other + "\",\"variantId\":\"" + variant + "\",\"quantity\":1}",
+            send(path + "/sales", ORDER, "{\"orderId\":\"" + nextOrder() + "\",\"variantId\":\"" + variant + "\",\"quantity\":1}",
                     Set.of(200));
         }
         send(path + "/sales", ORDER, sale, Set.of(200), "Idempotency-Key", order);
@@ -121,9 +122,9 @@ public class TrainingTraffic {
     }
 
     private void queryRound(ThreadLocalRandom random, String product, String variant) {
-        String first = String.valueOf(random.nextInt(Math.max(1, products - 50)));
+        int first = random.nextInt(Math.max(1, products - 50));
         String ids = IntStream.range(0, Math.min(50, products))
-                .mapToObj(i -> product(Integer.parseInt(first) + i))
+                .mapToObj(i -> product(first + i))
                 .collect(Collectors.joining(","));
         for (int i = 0; i < 8; i++) {
             send(queries + "/api/v1/stock?productIds=" + ids, CATALOGUE, null, Set.of(200));
@@ -135,6 +136,10 @@ public class TrainingTraffic {
                 Set.of(200));
         send(queries + "/api/v1/inventory/" + product + "/events?fromVersion=1&limit=20", OPERATOR, null, Set.of(200, 404));
         send(queries + "/api/v1/stock/" + product + "/variants/", CATALOGUE, null, Set.of(400, 404));
+    }
+
+    private String nextOrder() {
+        return orderPrefix + orders.incrementAndGet();
     }
 
     private static String product(int index) {

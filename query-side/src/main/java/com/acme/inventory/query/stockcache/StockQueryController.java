@@ -9,6 +9,7 @@ import com.acme.inventory.platform.web.ApiException;
 import com.acme.inventory.platform.web.ValidId;
 import com.acme.inventory.query.projection.ProjectionPositions;
 import com.acme.inventory.query.projection.Projections;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -45,20 +46,25 @@ class StockQueryController {
 
     private final StockReads reads;
     private final ProjectionPositions positions;
+    private final ProductJson json;
 
-    StockQueryController(StockReads reads, ProjectionPositions positions) {
+    StockQueryController(StockReads reads, ProjectionPositions positions, ProductJson json) {
         this.reads = reads;
         this.positions = positions;
+        this.json = json;
     }
 
+    /** {@link StockBatch} with each product as the JSON {@link ProductJson} keeps. */
+    record RenderedStockBatch(List<RawValue> items, List<String> missing) {}
+
     @GetMapping("/{productId}")
-    ResponseEntity<ProductStock> product(
+    ResponseEntity<RawValue> product(
             @PathVariable("productId") @ValidId String productId,
             @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         StockReads.Read read = reads.read(List.of(productId), minVersion);
         ProductStock stock = found(read, productId);
-        return respond(stock, read.fresh(), StockETags.ofVersion(stock.version()), ifNoneMatch);
+        return respond(json.of(stock), read.fresh(), StockETags.ofVersion(stock.version()), ifNoneMatch);
     }
 
     @GetMapping("/{productId}/variants/{variantId}")
@@ -83,24 +89,27 @@ class StockQueryController {
     }
 
     @GetMapping
-    ResponseEntity<StockBatch> batch(
+    ResponseEntity<RenderedStockBatch> batch(
             @RequestParam("productIds") @Size(min = 1, max = 200) List<@ValidId String> productIds,
             @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         StockReads.Read read = reads.read(productIds, minVersion);
         Map<String, ProductStock> found = read.products();
-        List<ProductStock> items = new ArrayList<>();
+        List<RawValue> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String id : productIds) {
             ProductStock stock = found.get(id);
             if (stock == null) {
                 missing.add(id);
             } else {
-                items.add(stock);
+                items.add(json.of(stock));
             }
         }
         return respond(
-                new StockBatch(items, missing), read.fresh(), StockETags.ofBatch(productIds, found), ifNoneMatch);
+                new RenderedStockBatch(items, missing),
+                read.fresh(),
+                StockETags.ofBatch(productIds, found),
+                ifNoneMatch);
     }
 
     @GetMapping("/{productId}/availability")

@@ -3,6 +3,7 @@ package com.acme.inventory.query.stockcache;
 import com.acme.inventory.platform.database.DatabaseAvailability;
 import com.acme.inventory.platform.eventstore.CommitWatch;
 import com.acme.inventory.query.projection.ProjectionPositions;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -41,6 +42,11 @@ class StockReadsConfiguration {
         @Bean
         StockView stockView() {
             return new StockView();
+        }
+
+        @Bean
+        ProductJson productJson(StockView view, ObjectMapper mapper) {
+            return ProductJson.keptIn(view, mapper);
         }
 
         @Bean
@@ -87,6 +93,11 @@ class StockReadsConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = SETTING, havingValue = "table")
     static class FromTable {
+
+        @Bean
+        ProductJson productJson(ObjectMapper mapper) {
+            return ProductJson.writtenEachTime(mapper);
+        }
 
         @Bean
         StockReads tableStockReads(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Every product's stock lines in memory, on each query-side instance and for all products (whichever
@@ -24,8 +25,28 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StockView {
 
-    /** A product's answer, and each line's version in the same order (to tell newer events). */
-    private record Product(ProductStock stock, long[] versions) {}
+    /**
+     * A product's answer, each line's version in the same order (to tell newer events), and the answer as
+     * JSON once a read has rendered it: a product is replaced whole when it changes, and its JSON with it.
+     */
+    private static final class Product {
+        private final ProductStock stock;
+        private final long[] versions;
+        private volatile String json;
+
+        Product(ProductStock stock, long[] versions) {
+            this.stock = stock;
+            this.versions = versions;
+        }
+
+        ProductStock stock() {
+            return stock;
+        }
+
+        long[] versions() {
+            return versions;
+        }
+    }
 
     private final Map<String, Product> products = new ConcurrentHashMap<>();
     /** Variant ids repeat across products (sizes, colours): each is kept once. */
@@ -53,6 +74,23 @@ final class StockView {
             }
         }
         return found;
+    }
+
+    /**
+     * The product's answer as JSON, rendered once while the product is unchanged; a stock this view no longer
+     * holds (the product changed since it was read) is rendered anew each time.
+     */
+    String json(ProductStock stock, Function<ProductStock, String> render) {
+        Product product = products.get(stock.productId());
+        if (product == null || product.stock() != stock) {
+            return render.apply(stock);
+        }
+        String json = product.json;
+        if (json == null) {
+            json = render.apply(stock);
+            product.json = json;
+        }
+        return json;
     }
 
     int productCount() {

@@ -146,6 +146,26 @@ class StockApiTest {
     }
 
     @Test
+    void aProductThatChangedIsNeverAnsweredWithTheJsonKeptBefore() throws Exception {
+        String product = projectedProduct();
+        String batch = "/api/v1/stock?productIds=" + product;
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(read(batch))
+                    .andExpect(jsonPath("$.items[0].totalAvailable").value(15));
+            mvc.perform(read("/api/v1/stock/" + product))
+                    .andExpect(jsonPath("$.version").value(6));
+        }
+        new StoredEvents(eventStore, product, 6)
+                .append(new StockRestockedEvent(product, "blue-l", 2, 11, null, "order-service"));
+        awaitVersion(product, 7);
+        mvc.perform(read(batch))
+                .andExpect(jsonPath("$.items[0].version").value(7))
+                .andExpect(jsonPath("$.items[0].totalAvailable").value(17))
+                .andExpect(jsonPath("$.items[0].lines[?(@.variantId == 'blue-l')].available")
+                        .value(11));
+    }
+
+    @Test
     void aBatchTakesOneTo200Ids() throws Exception {
         String ids = String.join(",", java.util.Collections.nCopies(201, "p"));
         problem(mvc.perform(read("/api/v1/stock?productIds=" + ids)), 400, "VALIDATION_FAILED");

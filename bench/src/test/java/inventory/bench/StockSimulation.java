@@ -54,9 +54,13 @@ public class StockSimulation extends Simulation {
     private static final String WARM_UP_PREFIX = "warm-up ";
     private static final AtomicLong ORDERS = new AtomicLong();
     private static final int ORDER_LINES = Integer.getInteger("orderLines", 3);
-    /** A cold run starts beside a side that is still starting, and begins its load when that side is ready. */
-    private static final String AWAIT_READY = System.getProperty("awaitReady", "");
-    /** Written once this JVM waits for that side, so bench/run starts the side only then. */
+    /**
+     * A cold run: after its warm-up this JVM waits for the side behind this readiness URL to be restarted, and
+     * begins its load when the new instance is ready; the clients are warm, the instance is new, as in a
+     * rolling deployment.
+     */
+    private static final String AWAIT_RESTART = System.getProperty("awaitRestart", "");
+    /** Written once this JVM waits for that restart, so bench/run restarts the side only then. */
     private static final String WAITING_FILE = System.getProperty("waitingFile", "");
 
     private final HttpProtocolBuilder protocol = http
@@ -164,35 +168,51 @@ public class StockSimulation extends Simulation {
     }
 
     private PopulationBuilder population() {
-        return WARM_UP.isZero() ? population(false) : population(true).andThen(population(false));
+        if (WARM_UP.isZero()) {
+            return population(false);
+        }
+        if (AWAIT_RESTART.isEmpty()) {
+            return population(true).andThen(population(false));
+        }
+        return population(true).andThen(restart()).andThen(population(false));
     }
 
-    @Override
-    public void before() {
-        if (AWAIT_READY.isEmpty()) {
-            return;
-        }
-        if (!WAITING_FILE.isEmpty()) {
-            try {
-                Files.writeString(Path.of(WAITING_FILE), AWAIT_READY);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(AWAIT_READY)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    /** One user that waits, blocking, while nothing else runs: until the side went down, then until it is ready. */
+    private static PopulationBuilder restart() {
+        return scenario("restart").exec(session -> {
+                    awaitRestart();
+                    return session;
+                })
+                .injectOpen(atOnceUsers(1));
+    }
+
+    private static void awaitRestart() {
         try {
-            while (System.nanoTime() < deadline) {
-                if (answersOk(client, readiness)) {
-                    return;
-                }
-                Thread.sleep(10);
+            if (!WAITING_FILE.isEmpty()) {
+                Files.writeString(Path.of(WAITING_FILE), AWAIT_RESTART);
             }
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest readiness = HttpRequest.newBuilder(URI.create(AWAIT_RESTART)).build();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (answersOk(client, readiness)) {
+                pollUntil(deadline);
+            }
+            while (!answersOk(client, readiness)) {
+                pollUntil(deadline);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException(AWAIT_READY + " did not answer 200 within 2 minutes");
+    }
+
+    private static void pollUntil(long deadline) throws InterruptedException {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(AWAIT_RESTART + " was not restarted within 2 minutes");
+        }
+        Thread.sleep(10);
     }
 
     private static boolean answersOk(HttpClient client, HttpRequest request) throws InterruptedException {

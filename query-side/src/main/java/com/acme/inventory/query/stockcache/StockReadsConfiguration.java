@@ -44,9 +44,11 @@ class StockReadsConfiguration {
             return new StockView();
         }
 
+        /** {@code inventory.query.keep-json: false} for a catalogue whose read products' JSON would not fit. */
         @Bean
-        ProductJson productJson(StockView view, ObjectMapper mapper) {
-            return ProductJson.keptIn(view, mapper);
+        ProductJson productJson(
+                StockView view, ObjectMapper mapper, @Value("${inventory.query.keep-json:true}") boolean keep) {
+            return keep ? ProductJson.keptIn(view, mapper) : ProductJson.writtenEachTime(mapper);
         }
 
         @Bean

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * A product's stock as the JSON the reads answer with, written by the application's own {@link ObjectMapper}
  * and kept by the {@link StockView} until the product changes: a catalogue page asks for the same unchanged
- * products again and again, and writing them was a third of a batch read's time. Table reads (no view) are
- * written each time.
+ * products again and again, and writing them was a third of a batch read's time. Table reads, and reads with
+ * {@code inventory.query.keep-json: false}, write each answer anew.
  */
 final class ProductJson {
 

@@ -28,7 +28,7 @@ final class ProductJson {
         return new ProductJson(mapper, view);
     }
 
-    /** For reads from the table: each product is written for each answer. */
+    /** For reads from the table, or with keeping turned off: each product is written for each answer. */
     static ProductJson writtenEachTime(ObjectMapper mapper) {
         return new ProductJson(mapper, null);
     }

@@ -36,8 +36,9 @@ import org.axonframework.serialization.Serializer;
  * because Axon's own parse there was 10% of the query side's samples while tailing the store.</li>
  * <li>The embedded store's tailing read (the one that may block) reads at most once per interval
  * ({@link TailingReadPace}; at once after a read of at most one event) and ends after one read that is
- * not a full batch, instead of reading until a read comes back empty. Under S1's sales the query side read ~380 times a second, a few
- * events each, and each of its processors committed a transaction per read. Axon reads a range of
+ * not a full batch, instead of reading until a read comes back empty. Under S1's sales the query side
+ * read ~380 times a second, a few events each, and each of its processors committed a transaction per
+ * read. Axon reads a range of
  * global indexes, so gaps (rolled-back appends) can also cut a read short while the store holds more:
  * the stream then resumes one interval later, which only slows a tailing reader more than a batch
  * behind (a processor further behind than Axon's read-ahead cache reads its own, unpaced stream). A read

@@ -32,18 +32,20 @@ end
 
 function done(summary, latency, requests)
   local generated, unsettled = 0, {}
+  local function unsettle(thread_id, k)
+    local order_id, product = order(thread_id, k)
+    unsettled[#unsettled + 1] = '["' .. order_id .. '","' .. product .. '"]'
+  end
   for _, thread in ipairs(threads) do
     local n, thread_id = thread:get("counter"), thread:get("id")
     generated = generated + n
     -- a thread's connections each hold at most one request: those in flight are among its last ones
     local first = math.max(1, n - clients + 1)
     if first > 1 then
-      local order_id, product = order(thread_id, 1)
-      unsettled[#unsettled + 1] = '["' .. order_id .. '","' .. product .. '"]'
+      unsettle(thread_id, 1)
     end
     for k = first, n do
-      local order_id, product = order(thread_id, k)
-      unsettled[#unsettled + 1] = '["' .. order_id .. '","' .. product .. '"]'
+      unsettle(thread_id, k)
     end
   end
   local e = summary.errors

@@ -11,6 +11,7 @@ import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionFactory;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -187,32 +189,21 @@ public class StockSimulation extends Simulation {
     }
 
     private static void awaitRestart() {
-        try {
-            if (!WAITING_FILE.isEmpty()) {
+        if (!WAITING_FILE.isEmpty()) {
+            try {
                 Files.writeString(Path.of(WAITING_FILE), AWAIT_RESTART);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            HttpClient client = HttpClient.newHttpClient();
-            HttpRequest readiness = HttpRequest.newBuilder(URI.create(AWAIT_RESTART)).build();
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (answersOk(client, readiness)) {
-                pollUntil(deadline);
-            }
-            while (!answersOk(client, readiness)) {
-                pollUntil(deadline);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
-    }
-
-    private static void pollUntil(long deadline) throws InterruptedException {
-        if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(AWAIT_RESTART + " was not restarted within 2 minutes");
-        }
-        Thread.sleep(10);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(AWAIT_RESTART)).build();
+        ConditionFactory restart = await(AWAIT_RESTART + " restarted")
+                .atMost(Duration.ofMinutes(2))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10));
+        restart.until(() -> !answersOk(client, readiness));
+        restart.until(() -> answersOk(client, readiness));
     }
 
     private static boolean answersOk(HttpClient client, HttpRequest request) throws InterruptedException {

@@ -3,13 +3,11 @@ package com.acme.inventory.query.stockcache;
 import com.acme.inventory.api.Availability;
 import com.acme.inventory.api.ErrorCode;
 import com.acme.inventory.api.ProductStock;
-import com.acme.inventory.api.StockBatch;
 import com.acme.inventory.api.VariantStock;
 import com.acme.inventory.platform.web.ApiException;
 import com.acme.inventory.platform.web.ValidId;
 import com.acme.inventory.query.projection.ProjectionPositions;
 import com.acme.inventory.query.projection.Projections;
-import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -34,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Stock reads for catalogue pages, with read-your-writes ({@code minVersion}), freshness headers and HTTP
  * caching: an {@code ETag} from the product versions, {@code If-None-Match} answered 304 without a body, and
  * {@code Cache-Control: no-cache, must-revalidate} so that a CDN or browser may keep an answer and ask again
- * cheaply each time (the check still goes through the token).
+ * cheaply each time (the check still goes through the token). Product and batch answers are the
+ * {@link com.acme.inventory.api.StockBatch} and {@link ProductStock} JSON that {@link ProductJson} keeps, as bytes.
  */
 @RestController
 @RequestMapping(path = "/api/v1/stock", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,11 +53,8 @@ class StockQueryController {
         this.json = json;
     }
 
-    /** {@link StockBatch} with each product as the JSON {@link ProductJson} keeps. */
-    record RenderedStockBatch(List<RawValue> items, List<String> missing) {}
-
     @GetMapping("/{productId}")
-    ResponseEntity<RawValue> product(
+    ResponseEntity<byte[]> product(
             @PathVariable("productId") @ValidId String productId,
             @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -89,13 +85,13 @@ class StockQueryController {
     }
 
     @GetMapping
-    ResponseEntity<RenderedStockBatch> batch(
+    ResponseEntity<byte[]> batch(
             @RequestParam("productIds") @Size(min = 1, max = 200) List<@ValidId String> productIds,
             @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         StockReads.Read read = reads.read(productIds, minVersion);
         Map<String, ProductStock> found = read.products();
-        List<RawValue> items = new ArrayList<>();
+        List<byte[]> items = new ArrayList<>(found.size());
         List<String> missing = new ArrayList<>();
         for (String id : productIds) {
             ProductStock stock = found.get(id);
@@ -105,11 +101,7 @@ class StockQueryController {
                 items.add(json.of(stock));
             }
         }
-        return respond(
-                new RenderedStockBatch(items, missing),
-                read.fresh(),
-                StockETags.ofBatch(productIds, found),
-                ifNoneMatch);
+        return respond(json.batch(items, missing), read.fresh(), StockETags.ofBatch(productIds, found), ifNoneMatch);
     }
 
     @GetMapping("/{productId}/availability")

@@ -27,12 +27,12 @@ final class StockView {
 
     /**
      * A product's answer, each line's version in the same order (to tell newer events), and the answer as
-     * JSON once a read has rendered it: a product is replaced whole when it changes, and its JSON with it.
+     * JSON (UTF-8) once a read has rendered it: a product is replaced whole when it changes, and its JSON with it.
      */
     private static final class Product {
         private final ProductStock stock;
         private final long[] versions;
-        private volatile String json;
+        private volatile byte[] json;
 
         Product(ProductStock stock, long[] versions) {
             this.stock = stock;
@@ -80,12 +80,12 @@ final class StockView {
      * The product's answer as JSON, rendered once while the product is unchanged; a stock this view no longer
      * holds (the product changed since it was read) is rendered anew each time.
      */
-    String json(ProductStock stock, Function<ProductStock, String> render) {
+    byte[] json(ProductStock stock, Function<ProductStock, byte[]> render) {
         Product product = products.get(stock.productId());
         if (product == null || product.stock() != stock) {
             return render.apply(stock);
         }
-        String json = product.json;
+        byte[] json = product.json;
         if (json == null) {
             json = render.apply(stock);
             product.json = json;

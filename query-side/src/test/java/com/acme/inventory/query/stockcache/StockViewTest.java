@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.inventory.api.LineKey;
 import com.acme.inventory.api.ProductStock;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,9 +15,9 @@ class StockViewTest {
 
     private final StockView view = new StockView();
     private final AtomicInteger renders = new AtomicInteger();
-    private final Function<ProductStock, String> render = stock -> {
+    private final Function<ProductStock, byte[]> render = stock -> {
         renders.incrementAndGet();
-        return "{\"version\":" + stock.version() + "}";
+        return ("{\"version\":" + stock.version() + "}").getBytes(StandardCharsets.UTF_8);
     };
 
     private ProductStock product(String productId) {
@@ -28,8 +29,10 @@ class StockViewTest {
         view.apply("p", LineKey.of("red"), 5, 1, Instant.now());
         ProductStock stock = product("p");
 
-        assertThat(view.json(stock, render)).isEqualTo("{\"version\":1}");
-        assertThat(view.json(product("p"), render)).isEqualTo("{\"version\":1}");
+        assertThat(view.json(stock, render)).asString(StandardCharsets.UTF_8).isEqualTo("{\"version\":1}");
+        assertThat(view.json(product("p"), render))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"version\":1}");
         assertThat(renders).hasValue(1);
     }
 
@@ -41,7 +44,9 @@ class StockViewTest {
 
         view.apply("p", LineKey.of("blue"), 3, 2, Instant.now());
 
-        assertThat(view.json(product("p"), render)).isEqualTo("{\"version\":2}");
+        assertThat(view.json(product("p"), render))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"version\":2}");
         assertThat(renders).hasValue(2);
     }
 
@@ -52,7 +57,9 @@ class StockViewTest {
 
         view.apply("p", LineKey.of("red"), 9, 1, Instant.now());
 
-        assertThat(view.json(product("p"), render)).isEqualTo("{\"version\":2}");
+        assertThat(view.json(product("p"), render))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"version\":2}");
         assertThat(renders).hasValue(1);
     }
 
@@ -62,9 +69,13 @@ class StockViewTest {
         ProductStock before = product("p");
         view.apply("p", LineKey.of("red"), 4, 2, Instant.now());
 
-        assertThat(view.json(before, render)).isEqualTo("{\"version\":1}");
-        assertThat(view.json(product("p"), render)).isEqualTo("{\"version\":2}");
-        assertThat(view.json(product("p"), render)).isEqualTo("{\"version\":2}");
+        assertThat(view.json(before, render)).asString(StandardCharsets.UTF_8).isEqualTo("{\"version\":1}");
+        assertThat(view.json(product("p"), render))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"version\":2}");
+        assertThat(view.json(product("p"), render))
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"version\":2}");
         assertThat(renders).hasValue(2);
     }
 }

@@ -18,7 +18,10 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface ValidId {
 
-    String message() default "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'";
+    /** The violation's message, also where an id is checked without Bean Validation. */
+    String MESSAGE = "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 

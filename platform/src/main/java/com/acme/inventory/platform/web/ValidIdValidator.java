@@ -13,9 +13,11 @@ public class ValidIdValidator implements ConstraintValidator<ValidId, String> {
 
     @Override
     public boolean isValid(String id, ConstraintValidatorContext context) {
-        if (id == null) {
-            return true;
-        }
+        return id == null || valid(id);
+    }
+
+    /** Whether a (non-null) id is one of {@link ValidId}. */
+    public static boolean valid(String id) {
         if (id.isEmpty() || id.length() > MAX_LENGTH) {
             return false;
         }

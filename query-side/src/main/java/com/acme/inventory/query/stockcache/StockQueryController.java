@@ -10,7 +10,6 @@ import com.acme.inventory.query.projection.ProjectionPositions;
 import com.acme.inventory.query.projection.Projections;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +85,10 @@ class StockQueryController {
 
     @GetMapping
     ResponseEntity<byte[]> batch(
-            @RequestParam("productIds") @Size(min = 1, max = 200) List<@ValidId String> productIds,
-            @RequestParam(name = "minVersion", required = false) @Min(1) Long minVersion,
+            @RequestParam("productIds") String query,
+            @RequestParam(name = "minVersion", required = false) Long minVersion,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        List<String> productIds = BatchQuery.productIds(query, minVersion);
         StockReads.Read read = reads.read(productIds, minVersion);
         Map<String, ProductStock> found = read.products();
         List<byte[]> items = new ArrayList<>(found.size());

@@ -9,7 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.acme.inventory.platform.testing.PostgresProperties;
 import com.acme.inventory.query.QuerySideTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,8 @@ class BatchParametersTest {
     private static final String MIN_VERSION =
             "{\"field\":\"minVersion\",\"message\":\"must be greater than or equal to 1\"}";
     private static final String REQUIRED = "{\"field\":\"productIds\",\"message\":\"is required\"}";
+    private static final Map<String, String> FAULTS =
+            Map.of("COUNT", COUNT, "ID", ID, "MIN_VERSION", MIN_VERSION, "REQUIRED", REQUIRED);
     private static final String TOO_MANY = String.join(",", Collections.nCopies(201, "p"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,24 +62,14 @@ class BatchParametersTest {
                 "productIds=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx | ID",
             })
     void faultsAreNamedInRequestOrder(String query, String faults) throws Exception {
-        StringBuilder errors = new StringBuilder();
-        for (String fault : faults.split(",")) {
-            errors.append(errors.isEmpty() ? "" : ",")
-                    .append(
-                            switch (fault) {
-                                case "COUNT" -> COUNT;
-                                case "ID" -> ID;
-                                case "MIN_VERSION" -> MIN_VERSION;
-                                default -> REQUIRED;
-                            });
-        }
+        String errors = Arrays.stream(faults.split(",")).map(FAULTS::get).collect(Collectors.joining(",", "[", "]"));
         String body = mvc.perform(read(query.replace("TOO_MANY", TOO_MANY)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(JSON.readTree(body).get("errors")).isEqualTo(JSON.readTree("[" + errors + "]"));
+        assertThat(JSON.readTree(body).get("errors")).isEqualTo(JSON.readTree(errors));
     }
 
     @ParameterizedTest

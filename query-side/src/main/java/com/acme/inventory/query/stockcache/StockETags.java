@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.ETag;
 
 /**
@@ -17,6 +15,8 @@ import org.springframework.http.ETag;
  */
 final class StockETags {
 
+    private static final MessageDigest SHA_256 = newSha256();
+
     private StockETags() {}
 
     /** A product's read, its variant's and its availability's (the request names what else they show). */
@@ -24,16 +24,27 @@ final class StockETags {
         return new ETag("v" + version, false);
     }
 
-    static ETag ofBatch(List<String> productIds, Map<String, ProductStock> found) {
-        MessageDigest digest = sha256();
-        ByteBuffer version = ByteBuffer.allocate(Long.BYTES);
-        for (String id : productIds) {
-            ProductStock stock = found.get(id);
-            digest.update(id.getBytes(StandardCharsets.UTF_8));
+    /** A batch's tag, to be given each requested id in request order. */
+    static BatchTag ofBatch() {
+        return new BatchTag();
+    }
+
+    /** Digests the ids and their versions (-1 for a missing product). */
+    static final class BatchTag {
+        private final MessageDigest digest = sha256();
+        private final ByteBuffer version = ByteBuffer.allocate(Long.BYTES);
+
+        private BatchTag() {}
+
+        void add(String productId, ProductStock stock) {
+            digest.update(productId.getBytes(StandardCharsets.UTF_8));
             version.clear();
             digest.update(version.putLong(stock == null ? -1 : stock.version()).array());
         }
-        return new ETag("b" + HexFormat.of().formatHex(digest.digest(), 0, 12), false);
+
+        ETag tag() {
+            return new ETag("b" + HexFormat.of().formatHex(digest.digest(), 0, 12), false);
+        }
     }
 
     /** Whether an {@code If-None-Match} header names this tag (weak comparison, or {@code *}). */
@@ -45,7 +56,16 @@ final class StockETags {
                 .anyMatch(candidate -> candidate.isWildcard() || candidate.compare(tag, false));
     }
 
+    /** A copy of one digest made at start: looking the algorithm up among the providers each time cost more. */
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

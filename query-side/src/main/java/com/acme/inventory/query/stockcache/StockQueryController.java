@@ -93,15 +93,17 @@ class StockQueryController {
         Map<String, ProductStock> found = read.products();
         List<byte[]> items = new ArrayList<>(found.size());
         List<String> missing = new ArrayList<>();
+        StockETags.BatchTag tag = StockETags.ofBatch();
         for (String id : productIds) {
             ProductStock stock = found.get(id);
+            tag.add(id, stock);
             if (stock == null) {
                 missing.add(id);
             } else {
                 items.add(json.of(stock));
             }
         }
-        return respond(json.batch(items, missing), read.fresh(), StockETags.ofBatch(productIds, found), ifNoneMatch);
+        return respond(json.batch(items, missing), read.fresh(), tag.tag(), ifNoneMatch);
     }
 
     @GetMapping("/{productId}/availability")

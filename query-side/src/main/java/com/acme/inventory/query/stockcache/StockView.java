@@ -66,7 +66,7 @@ final class StockView {
 
     /** The products found among these ids, in request order; a product with no line is missing. */
     Map<String, ProductStock> products(Collection<String> productIds) {
-        Map<String, ProductStock> found = new LinkedHashMap<>();
+        Map<String, ProductStock> found = new LinkedHashMap<>(productIds.size() * 4 / 3 + 1);
         for (String id : productIds) {
             Product product = products.get(id);
             if (product != null) {

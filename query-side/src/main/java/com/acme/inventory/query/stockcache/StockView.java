@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.springframework.util.CollectionUtils;
 
 /**
  * Every product's stock lines in memory, on each query-side instance and for all products (whichever
@@ -66,7 +66,7 @@ final class StockView {
 
     /** The products found among these ids, in request order; a product with no line is missing. */
     Map<String, ProductStock> products(Collection<String> productIds) {
-        Map<String, ProductStock> found = new LinkedHashMap<>(productIds.size() * 4 / 3 + 1);
+        Map<String, ProductStock> found = CollectionUtils.newLinkedHashMap(productIds.size());
         for (String id : productIds) {
             Product product = products.get(id);
             if (product != null) {

@@ -33,8 +33,10 @@ class BatchParametersTest {
     private static final String MIN_VERSION =
             "{\"field\":\"minVersion\",\"message\":\"must be greater than or equal to 1\"}";
     private static final String REQUIRED = "{\"field\":\"productIds\",\"message\":\"is required\"}";
-    private static final Map<String, String> FAULTS =
-            Map.of("COUNT", COUNT, "ID", ID, "MIN_VERSION", MIN_VERSION, "REQUIRED", REQUIRED);
+    private static final String NOT_A_NUMBER =
+            "{\"field\":\"minVersion\",\"message\":\"must be a value of type Long\"}";
+    private static final Map<String, String> FAULTS = Map.of(
+            "COUNT", COUNT, "ID", ID, "MIN_VERSION", MIN_VERSION, "REQUIRED", REQUIRED, "NOT_A_NUMBER", NOT_A_NUMBER);
     private static final String TOO_MANY = String.join(",", Collections.nCopies(201, "p"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +61,10 @@ class BatchParametersTest {
                 "productIds=a&minVersion=0 | MIN_VERSION",
                 "productIds=a!&minVersion=0 | ID,MIN_VERSION",
                 "productIds=a!&productIds=b!&minVersion=-3 | ID,ID,MIN_VERSION",
+                "productIds=a&minVersion=x | NOT_A_NUMBER",
+                "productIds=a&minVersion=1.5 | NOT_A_NUMBER",
+                "productIds=a!&minVersion=99999999999999999999 | ID,NOT_A_NUMBER",
+                "minVersion=0 | REQUIRED,MIN_VERSION",
                 "productIds=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx | ID",
             })
     void faultsAreNamedInRequestOrder(String query, String faults) throws Exception {

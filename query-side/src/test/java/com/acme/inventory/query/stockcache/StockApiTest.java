@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -274,6 +275,25 @@ class StockApiTest {
         }
     }
 
+    /** HEAD answers as GET does; the container drops the body (which MockMvc does not emulate). */
+    @Test
+    void headAnswersWithAReadsHeaders() throws Exception {
+        String product = projectedProduct();
+        for (String path : new String[] {"/api/v1/stock/" + product, "/api/v1/stock?productIds=" + product + ",none"}) {
+            MockHttpServletResponse answer = mvc.perform(read(path))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse();
+            mvc.perform(head(path).header("Authorization", CATALOGUE))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("ETag", answer.getHeader("ETag")))
+                    .andExpect(header().string("Content-Type", answer.getContentType()))
+                    .andExpect(header().string("Content-Length", answer.getHeader("Content-Length")))
+                    .andExpect(header().string("Cache-Control", "no-cache, must-revalidate"))
+                    .andExpect(header().exists(StockQueryController.LAG_HEADER));
+        }
+    }
+
     @Test
     void readsNeedTheCatalogueOrOperatorRole() throws Exception {
         String product = projectedProduct();
@@ -339,6 +359,15 @@ class StockApiTest {
                         .header("Authorization", "Bearer " + PostgresProperties.CATALOGUE_TOKEN)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}")),
+                405,
+                "METHOD_NOT_ALLOWED");
+        problem(
+                mvc.perform(read("/api/v1/stock?productIds=" + product).accept(MediaType.APPLICATION_XML)),
+                406,
+                "NOT_ACCEPTABLE");
+        problem(
+                mvc.perform(post("/api/v1/stock?productIds=" + product)
+                        .header("Authorization", "Bearer " + PostgresProperties.CATALOGUE_TOKEN)),
                 405,
                 "METHOD_NOT_ALLOWED");
         problem(mvc.perform(read("/api/v1/stock/bad!id")), 400, "VALIDATION_FAILED");

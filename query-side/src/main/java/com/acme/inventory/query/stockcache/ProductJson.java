@@ -22,6 +22,7 @@ final class ProductJson {
 
     private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] MISSING = "],\"missing\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NONE = "[]".getBytes(StandardCharsets.UTF_8);
 
     private final ObjectWriter product;
     private final ObjectWriter ids;
@@ -50,7 +51,8 @@ final class ProductJson {
 
     /** A {@link StockBatch} of these products (each as {@link #of}) and missing ids, as JSON. */
     byte[] batch(List<byte[]> items, List<String> missing) {
-        byte[] missingJson = write(ids, missing);
+        // most pages miss nothing: an empty list costs Jackson as much as copying a dozen products
+        byte[] missingJson = missing.isEmpty() ? NONE : write(ids, missing);
         int size = ITEMS.length + Math.max(0, items.size() - 1) + MISSING.length + missingJson.length + 1;
         for (byte[] item : items) {
             size += item.length;

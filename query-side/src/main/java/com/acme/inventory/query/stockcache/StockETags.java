@@ -47,15 +47,6 @@ final class StockETags {
         }
     }
 
-    /** Whether an {@code If-None-Match} header names this tag (weak comparison, or {@code *}). */
-    static boolean matches(String ifNoneMatch, ETag tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        return ETag.parse(ifNoneMatch).stream()
-                .anyMatch(candidate -> candidate.isWildcard() || candidate.compare(tag, false));
-    }
-
     /** A copy of one digest made at start: looking the algorithm up among the providers each time cost more. */
     private static MessageDigest sha256() {
         try {
